@@ -1,0 +1,141 @@
+import Foundation
+
+/// Reads one customer utterance against the knowledge base. Built once per knowledge base;
+/// `classify` is pure and cheap (one automaton pass plus a little arithmetic).
+///
+/// Precedence (see docs/KNOWLEDGE.md): a type wins on the highest summed cue weight when it
+/// reaches the threshold, ties to the earlier type in `types.yaml`, otherwise `ordinary`;
+/// situations are multi-label over their own threshold, and safety situations (criminal,
+/// emergency) are reported on any cue; emotion is the highest level whose cue fired, raised by
+/// intensifiers.
+public struct Classifier: Sendable {
+  public let knowledge: KnowledgeBase
+  public let matcher: CueMatcher
+  let normalizer: TextNormalizer
+  private let ordinaryIndex: Int
+
+  public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
+    self.knowledge = knowledge
+    self.normalizer = normalizer
+    self.matcher = CueMatcher(knowledge: knowledge, audience: .customer, normalizer: normalizer)
+    self.ordinaryIndex = knowledge.types.firstIndex { $0.id == "ordinary" } ?? 0
+  }
+
+  public func classify(_ text: String) -> Reading {
+    let folded = normalizer.normalize(text)
+    let hits = matcher.match(folded)
+    let settings = knowledge.classifier
+
+    var typeScores = [Double](repeating: 0, count: knowledge.types.count)
+    var situationScores = [Double](repeating: 0, count: knowledge.situations.count)
+    var situationSafety = [Bool](repeating: false, count: knowledge.situations.count)
+    var demeanorScores = [Double](repeating: 0, count: knowledge.demeanors.count)
+    var level = 0
+    for fired in hits.fired {
+      let compiled = matcher.cues[fired.cue]
+      switch compiled.owner {
+      case .type(let index): typeScores[index] += compiled.cue.weight
+      case .situation(let index):
+        situationScores[index] += compiled.cue.weight
+        if knowledge.situations[index].safety { situationSafety[index] = true }
+      case .demeanor(let index): demeanorScores[index] += compiled.cue.weight
+      case .emotion(let cueLevel): level = max(level, cueLevel)
+      case .stage, .forbidden: break
+      }
+    }
+    if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
+    if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
+
+    let type = pickType(typeScores)
+    let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
+      let score = situationScores[index]
+      guard score >= settings.situationThreshold || (situationSafety[index] && score > 0) else { return nil }
+      let situation = knowledge.situations[index]
+      return Reading.Label(
+        id: situation.id, name: situation.name, confidence: Self.confidence(score, threshold: settings.situationThreshold))
+    }
+    .sorted { $0.confidence > $1.confidence }
+
+    var demeanor: Reading.Named?
+    if let best = demeanorScores.indices.max(by: { demeanorScores[$0] < demeanorScores[$1] }), demeanorScores[best] >= 1 {
+      demeanor = .init(id: knowledge.demeanors[best].id, name: knowledge.demeanors[best].name)
+    } else if level >= 2, let agitated = knowledge.demeanor("agitated") {
+      demeanor = .init(id: agitated.id, name: agitated.name)
+    }
+
+    let emotionName = knowledge.emotion(level)?.name ?? String(level)
+    return Reading(
+      text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
+      emotion: .init(level: level, name: emotionName), demeanor: demeanor,
+      evidence: evidence(text, folded, hits),
+      typeScores: Dictionary(
+        uniqueKeysWithValues: zip(knowledge.types.map(\.id), typeScores).filter { $0.1 > 0 }))
+  }
+
+  /// `1 - e^(-score/threshold)`: 0.63 at the threshold, 0.86 at twice it.
+  static func confidence(_ score: Double, threshold: Double) -> Double {
+    (1 - exp(-score / max(threshold, 0.1))).rounded(toPlaces: 2)
+  }
+
+  private func pickType(_ scores: [Double]) -> (winner: Reading.Label, alternatives: [Reading.Label]) {
+    let threshold = knowledge.classifier.typeThreshold
+    let total = scores.reduce(0, +)
+    var labels: [(index: Int, score: Double, label: Reading.Label)] = []
+    for (index, score) in scores.enumerated() where score > 0 && index != ordinaryIndex {
+      let share = score / total
+      let confidence = (Self.confidence(score, threshold: threshold) * share).rounded(toPlaces: 2)
+      labels.append((index, score, .init(id: knowledge.types[index].id, name: knowledge.types[index].name, confidence: confidence)))
+    }
+    labels.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+    let strongest = labels.first.map { Self.confidence($0.score, threshold: threshold) } ?? 0
+    let ordinary = knowledge.types.isEmpty
+      ? Reading.Label(id: "ordinary", name: "普通客户", confidence: 1)
+      : Reading.Label(
+        id: knowledge.types[ordinaryIndex].id, name: knowledge.types[ordinaryIndex].name,
+        confidence: (1 - strongest).rounded(toPlaces: 2))
+    if let top = labels.first, top.score >= threshold {
+      return (top.label, Array(labels.dropFirst().prefix(2).map(\.label)) + [ordinary])
+    }
+    return (ordinary, Array(labels.prefix(3).map(\.label)))
+  }
+
+  private func evidence(_ text: String, _ folded: NormalizedText, _ hits: CueHits) -> [Reading.Evidence] {
+    guard !hits.fired.isEmpty || !hits.intensifiers.isEmpty else { return [] }
+    let original = Array(text.unicodeScalars)
+    func slice(_ start: Int, _ end: Int) -> (String, Range<Int>) {
+      let range = folded.originalRange(start: start, end: end)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: original[range.clamped(to: 0..<original.count)])
+      return (String(view), range)
+    }
+    var result: [Reading.Evidence] = hits.fired.map { fired in
+      let compiled = matcher.cues[fired.cue]
+      let (matched, range) = slice(fired.start, fired.end)
+      return .init(
+        rule: compiled.cue.id, target: target(compiled.owner), matched: matched, start: range.lowerBound, end: range.upperBound)
+    }
+    for intensifier in hits.intensifiers {
+      let (matched, range) = slice(intensifier.start, intensifier.end)
+      result.append(.init(rule: "intensifier", target: "intensifier", matched: matched, start: range.lowerBound, end: range.upperBound))
+    }
+    return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+  }
+
+  private func target(_ owner: CueOwner) -> String {
+    switch owner {
+    case .type(let index): "type:" + knowledge.types[index].id
+    case .situation(let index): "situation:" + knowledge.situations[index].id
+    case .demeanor(let index): "demeanor:" + knowledge.demeanors[index].id
+    case .emotion(let level): "emotion:\(level)"
+    case .stage(let index): "stage:" + knowledge.stages[index].id
+    case .forbidden(let index): "forbidden:" + knowledge.forbidden[index].id
+    }
+  }
+}
+
+extension Double {
+  func rounded(toPlaces places: Int) -> Double {
+    let factor = pow(10, Double(places))
+    return (self * factor).rounded() / factor
+  }
+}

@@ -1,0 +1,149 @@
+/// A complainant type (seed 000): who is complaining and how to treat them.
+public struct ComplainantType: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var marks: String
+  public var strategy: String
+  /// Forbidden families that do most harm with this type.
+  public var avoid: [String]
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// What the complaint is about (multi-label).
+public struct Situation: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var principle: String?
+  /// The ladder level this situation calls for, if any.
+  public var escalateTo: Int?
+  /// Reported on any single cue, whatever else scores higher (criminal, emergency).
+  public var safety: Bool
+  public var avoid: [String]
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// The customer's manner (seed 001): 要求型, 困惑型, 激动型.
+public struct Demeanor: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var description: String
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// One level of the emotion scale 0–3 and the cues that show it.
+public struct EmotionLevel: Codable, Sendable, Identifiable {
+  public var level: Int
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// A stage of a well-handled call and the cues that show an agent went through it.
+public struct Stage: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var order: Int
+  public var description: String
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// A family of forbidden phrases (禁语, seed 003) and what to say instead.
+public struct ForbiddenFamily: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var seed: [String]
+  public var instead: String
+  public var why: String
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
+/// A principle of complaint handling (the eight of seed 002 and those of seeds 000/003).
+public struct Principle: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var summary: String
+  public var source: String
+  public var location: SourceLocation
+}
+
+/// A named list from the seeds: 三不, 七要, the nine elements, attitude, method.
+public struct PrincipleList: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var items: [String]
+  public var location: SourceLocation
+}
+
+/// One rung of the escalation ladder (seed 002): 班组长 → … → 公司总经理.
+public struct EscalationLevel: Codable, Sendable, Identifiable {
+  public var level: Int
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var location: SourceLocation
+}
+
+/// What sends a case up the ladder, and how far.
+public struct EscalationTrigger: Codable, Sendable, Identifiable {
+  public var id: String
+  public var reason: String
+  public var level: Int
+  public var location: SourceLocation
+}
+
+/// An O/X statement with the seed's answer.
+public struct QuizQuestion: Codable, Sendable, Identifiable {
+  public var id: String
+  public var statement: String
+  public var answer: Bool
+  public var explanation: String
+  public var source: String
+  public var location: SourceLocation
+}
+
+/// Something an agent can say, and when it fits.
+public struct Wording: Codable, Sendable, Identifiable {
+  public var id: String
+  public var text: String
+  public var stage: String
+  /// Empty means any type.
+  public var types: [String]
+  /// Empty means any situation.
+  public var situations: [String]
+  public var emotionMin: Int
+  public var emotionMax: Int
+  public var principle: String?
+  public var why: String
+  public var location: SourceLocation
+}
+
+/// Company-specific values filled into wording placeholders.
+public struct Settings: Codable, Sendable {
+  public var company: String = ""
+  public var agent: String = ""
+  public var followUpHours: Int = 48
+  public init() {}
+}
+
+/// Tunables of the classifier (`classifier.yaml`).
+public struct ClassifierSettings: Codable, Sendable {
+  public var negationWords: [String] = []
+  public var negationWindow: Int = 3
+  public var intensifiers: [String] = []
+  public var intensifierBump: Int = 2
+  public var typeThreshold: Double = 2
+  public var situationThreshold: Double = 1
+  public var location = SourceLocation(file: "classifier.yaml", line: 1, column: 1)
+  public init() {}
+}

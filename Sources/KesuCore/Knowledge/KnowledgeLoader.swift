@@ -1,0 +1,66 @@
+import Foundation
+
+/// Loads a knowledge folder, reporting every mistake (file, line, column) instead of crashing
+/// or skipping: the result is either a fully checked `KnowledgeBase` or a `KnowledgeError`.
+public enum KnowledgeLoader {
+  /// Files every knowledge folder must have.
+  static let requiredFiles = [
+    "classifier.yaml", "types.yaml", "situations.yaml", "demeanors.yaml", "emotions.yaml", "stages.yaml",
+    "forbidden.yaml", "principles.yaml", "escalation.yaml",
+  ]
+
+  /// - Parameter displayRoot: how the folder is named in diagnostics (defaults to `directory`).
+  public static func load(directory: String, displayRoot: String? = nil) throws(KnowledgeError) -> KnowledgeBase {
+    let sink = DiagnosticSink()
+    let root = displayRoot ?? directory
+    var base = KnowledgeBase()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw KnowledgeError([
+        Diagnostic(file: root, line: 1, column: 1, message: "knowledge folder not found")
+      ])
+    }
+
+    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
+      YAMLReader.open(
+        path: (directory as NSString).appendingPathComponent(relative),
+        displayName: (root as NSString).appendingPathComponent(relative), sink: sink)
+    }
+    func missing(_ relative: String) -> Bool {
+      !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(relative))
+    }
+
+    for file in requiredFiles where missing(file) {
+      sink.error("missing file", at: SourceLocation(file: (root as NSString).appendingPathComponent(file), line: 1, column: 1))
+    }
+    if let (r, m) = open("classifier.yaml") { base.classifier = r.readClassifier(m) }
+    if !missing("settings.yaml"), let (r, m) = open("settings.yaml") { base.settings = r.readSettings(m) }
+    if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) }
+    if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) }
+    if let (r, m) = open("demeanors.yaml") { base.demeanors = r.readDemeanors(m) }
+    if let (r, m) = open("emotions.yaml") { base.emotions = r.readEmotions(m) }
+    if let (r, m) = open("stages.yaml") { base.stages = r.readStages(m) }
+    if let (r, m) = open("forbidden.yaml") { base.forbidden = r.readForbidden(m) }
+    if let (r, m) = open("principles.yaml") { (base.principles, base.lists) = r.readPrinciples(m) }
+    if let (r, m) = open("escalation.yaml") { (base.ladder, base.triggers) = r.readEscalation(m) }
+    if !missing("quiz.yaml"), let (r, m) = open("quiz.yaml") { base.quiz = r.readQuiz(m) }
+    for file in yamlFiles(in: directory, sub: "wording") {
+      if let (r, m) = open("wording/" + file) { base.wording += r.readWording(m) }
+    }
+    for file in yamlFiles(in: directory, sub: "scenarios") {
+      if let (r, m) = open("scenarios/" + file), let scenario = r.readScenario(m) { base.scenarios.append(scenario) }
+    }
+
+    KnowledgeValidator(base: base, sink: sink).validate()
+    guard sink.isEmpty else { throw KnowledgeError(sink.diagnostics) }
+    return base
+  }
+
+  private static func yamlFiles(in directory: String, sub: String) -> [String] {
+    let path = (directory as NSString).appendingPathComponent(sub)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+  }
+}
+
+import Yams

@@ -1,0 +1,161 @@
+import Foundation
+import Yams
+
+/// Reads one knowledge file: parses it, checks `version: 1`, and offers typed field access
+/// that reports every mistake to the sink with file, line and column instead of failing.
+struct YAMLReader {
+  let file: String
+  let sink: DiagnosticSink
+
+  /// Parses the file and returns its top-level mapping, or nil after reporting why not.
+  static func open(path: String, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Node.Mapping)? {
+    let reader = YAMLReader(file: displayName, sink: sink)
+    let start = SourceLocation(file: displayName, line: 1, column: 1)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      sink.error("cannot read file", at: start)
+      return nil
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      sink.error("file is not valid UTF-8", at: start)
+      return nil
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      reader.report(error)
+      return nil
+    } catch {
+      sink.error("malformed YAML: \(error)", at: start)
+      return nil
+    }
+    guard let root, let mapping = root.mapping else {
+      sink.error("expected a mapping with 'version: 1' at the top", at: start)
+      return nil
+    }
+    guard let version = mapping["version"] else {
+      sink.error("missing 'version: 1'", at: start)
+      return nil
+    }
+    guard version.int == 1 else {
+      sink.error("unsupported version '\(version.string ?? "?")' (expected 1)", at: reader.location(of: version))
+      return nil
+    }
+    return (reader, mapping)
+  }
+
+  private func report(_ error: YamlError) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+      sink.error("malformed YAML: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      sink.error(
+        "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'",
+        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+    default:
+      sink.error("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+
+  func location(of node: Node?) -> SourceLocation {
+    let mark = node?.mark
+    return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  func error(_ message: String, at node: Node?) { sink.error(message, at: location(of: node)) }
+
+  /// Reports keys that the entry does not know: a typo in a key is never silently ignored.
+  func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>) {
+    for key in mapping.keys {
+      guard let name = key.string, !allowed.contains(name) else { continue }
+      var message = "unknown key '\(name)'"
+      if let guess = closestMatch(to: name, in: allowed.sorted()) { message += " (did you mean '\(guess)'?)" }
+      error(message, at: key)
+    }
+  }
+
+  func mapping(_ node: Node?, what: String) -> Node.Mapping? {
+    guard let node else { return nil }
+    guard let mapping = node.mapping else {
+      error("\(what) must be a mapping", at: node)
+      return nil
+    }
+    return mapping
+  }
+
+  /// The elements of a sequence field; a missing field is an empty list unless required.
+  func sequence(_ mapping: Node.Mapping, _ key: String, required: Bool = false, in owner: Node? = nil) -> [Node] {
+    guard let node = mapping[key] else {
+      if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
+      return []
+    }
+    if case .scalar(let scalar) = node, scalar.string.isEmpty || node.null != nil { return [] }
+    guard let sequence = node.sequence else {
+      error("'\(key)' must be a list", at: node)
+      return []
+    }
+    return Array(sequence)
+  }
+
+  func string(_ mapping: Node.Mapping, _ key: String, required: Bool = false, owner: Node? = nil) -> String? {
+    guard let node = mapping[key] else {
+      if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
+      return nil
+    }
+    return scalarString(node, what: "'\(key)'", allowEmpty: !required)
+  }
+
+  func scalarString(_ node: Node, what: String, allowEmpty: Bool = false) -> String? {
+    guard case .scalar(let scalar) = node else {
+      error("\(what) must be text", at: node)
+      return nil
+    }
+    if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty, !allowEmpty {
+      error("\(what) is empty", at: node)
+      return nil
+    }
+    return scalar.string
+  }
+
+  func stringList(_ mapping: Node.Mapping, _ key: String, required: Bool = false, owner: Node? = nil) -> [String] {
+    if let node = mapping[key], case .scalar = node, !(node.string ?? "").isEmpty {
+      // A single value where a list is expected is accepted as a one-element list.
+      return scalarString(node, what: "an item of '\(key)'").map { [$0] } ?? []
+    }
+    return sequence(mapping, key, required: required, in: owner).compactMap {
+      scalarString($0, what: "an item of '\(key)'")
+    }
+  }
+
+  func int(_ mapping: Node.Mapping, _ key: String, range: ClosedRange<Int>, required: Bool = false, owner: Node? = nil) -> Int? {
+    guard let node = mapping[key] else {
+      if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
+      return nil
+    }
+    guard let value = node.int, range.contains(value) else {
+      error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: node)
+      return nil
+    }
+    return value
+  }
+
+  func double(_ mapping: Node.Mapping, _ key: String, range: ClosedRange<Double>) -> Double? {
+    guard let node = mapping[key] else { return nil }
+    guard let value = node.float ?? node.int.map(Double.init), range.contains(value) else {
+      error("'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)", at: node)
+      return nil
+    }
+    return value
+  }
+
+  func bool(_ mapping: Node.Mapping, _ key: String) -> Bool? {
+    guard let node = mapping[key] else { return nil }
+    guard let value = node.bool else {
+      error("'\(key)' must be true or false", at: node)
+      return nil
+    }
+    return value
+  }
+}

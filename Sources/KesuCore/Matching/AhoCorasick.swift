@@ -1,0 +1,128 @@
+/// An Aho–Corasick automaton over Unicode scalars: finds every occurrence of every pattern in
+/// one left-to-right pass, whatever the number of patterns.
+///
+/// Scalars that occur in no pattern map to symbol 0 and send the scan straight back to the
+/// root, so ordinary text costs one table lookup per character.
+public struct AhoCorasick: Sendable {
+  /// Symbol of each BMP scalar (0: in no pattern).
+  private let bmpSymbols: [UInt16]
+  private let otherSymbols: [UInt32: UInt16]
+  private let alphabetSize: Int
+  /// Goto function, keyed by `state * alphabetSize + symbol`.
+  private let transitions: [Int: Int32]
+  /// Goto from the root, dense.
+  private let rootTransitions: [Int32]
+  private let failure: [Int32]
+  /// Pattern whose text is exactly this state's string, or -1.
+  private let patternAt: [Int32]
+  /// Nearest state on the failure chain that ends a pattern, or -1.
+  private let outputLink: [Int32]
+  public let patternLengths: [Int]
+
+  public var patternCount: Int { patternLengths.count }
+
+  /// Builds the automaton. Pattern ids are the indices in `patterns`; empty patterns never match.
+  public init(patterns: [[UInt32]]) {
+    var symbolOf: [UInt32: UInt16] = [:]
+    for pattern in patterns {
+      for value in pattern where symbolOf[value] == nil { symbolOf[value] = UInt16(symbolOf.count + 1) }
+    }
+    precondition(symbolOf.count < Int(UInt16.max), "too many distinct characters in cue phrases")
+    var bmp = [UInt16](repeating: 0, count: 0x10000)
+    var other: [UInt32: UInt16] = [:]
+    for (value, symbol) in symbolOf {
+      if value < 0x10000 { bmp[Int(value)] = symbol } else { other[value] = symbol }
+    }
+    let alphabet = symbolOf.count + 1
+
+    var transitions: [Int: Int32] = [:]
+    var patternAt: [Int32] = [-1]
+    for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
+      var state = 0
+      for value in pattern {
+        let key = state * alphabet + Int(symbolOf[value]!)
+        if let next = transitions[key] {
+          state = Int(next)
+        } else {
+          patternAt.append(-1)
+          transitions[key] = Int32(patternAt.count - 1)
+          state = patternAt.count - 1
+        }
+      }
+      if patternAt[state] == -1 { patternAt[state] = Int32(id) }
+    }
+
+    // Children of each state, for the breadth-first failure computation.
+    var children = [[(symbol: Int, state: Int32)]](repeating: [], count: patternAt.count)
+    for (key, next) in transitions { children[key / alphabet].append((key % alphabet, next)) }
+    var rootTransitions = [Int32](repeating: 0, count: alphabet)
+    for (symbol, next) in children[0] { rootTransitions[symbol] = next }
+
+    var failure = [Int32](repeating: 0, count: patternAt.count)
+    var outputLink = [Int32](repeating: -1, count: patternAt.count)
+    var queue = children[0].map(\.state)
+    var head = 0
+    while head < queue.count {
+      let state = Int(queue[head])
+      head += 1
+      for (symbol, child) in children[state] {
+        var fallback = Int(failure[state])
+        var target: Int32 = 0
+        while true {
+          if let next = fallback == 0 ? nonZero(rootTransitions[symbol]) : transitions[fallback * alphabet + symbol] {
+            target = next
+            break
+          }
+          if fallback == 0 { break }
+          fallback = Int(failure[fallback])
+        }
+        failure[Int(child)] = target
+        outputLink[Int(child)] = patternAt[Int(target)] >= 0 ? target : outputLink[Int(target)]
+        queue.append(child)
+      }
+    }
+
+    self.bmpSymbols = bmp
+    self.otherSymbols = other
+    self.alphabetSize = alphabet
+    self.transitions = transitions
+    self.rootTransitions = rootTransitions
+    self.failure = failure
+    self.patternAt = patternAt
+    self.outputLink = outputLink
+    self.patternLengths = patterns.map(\.count)
+  }
+
+  /// Calls `report(pattern, start, end)` for every occurrence, in order of `end`.
+  public func scan(_ text: [UInt32], _ report: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
+    var state = 0
+    for position in 0..<text.count {
+      let value = text[position]
+      let symbol = value < 0x10000 ? Int(bmpSymbols[Int(value)]) : Int(otherSymbols[value] ?? 0)
+      if symbol == 0 {
+        state = 0
+        continue
+      }
+      while true {
+        if state == 0 {
+          state = Int(rootTransitions[symbol])
+          break
+        }
+        if let next = transitions[state * alphabetSize + symbol] {
+          state = Int(next)
+          break
+        }
+        state = Int(failure[state])
+      }
+      if state == 0 { continue }
+      var output = patternAt[state] >= 0 ? Int32(state) : outputLink[state]
+      while output >= 0 {
+        let pattern = Int(patternAt[Int(output)])
+        report(pattern, position + 1 - patternLengths[pattern], position + 1)
+        output = outputLink[Int(output)]
+      }
+    }
+  }
+}
+
+private func nonZero(_ value: Int32) -> Int32? { value == 0 ? nil : value }

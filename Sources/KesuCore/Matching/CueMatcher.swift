@@ -1,0 +1,146 @@
+/// All the cues for one audience compiled into a single Aho–Corasick automaton, with the
+/// negation words, the `except:` phrases and the intensifiers in the same pass.
+public struct CueMatcher: Sendable {
+  public struct Compiled: Sendable {
+    public var cue: Cue
+    public var owner: CueOwner
+  }
+
+  private enum Use: Sendable {
+    case phrase(cue: Int, slot: Int)
+    case except(cue: Int)
+    case negation
+    case intensifier(punctuation: Bool)
+  }
+
+  public let cues: [Compiled]
+  private let automaton: AhoCorasick
+  private let uses: [[Use]]
+  private let negationWindow: Int
+
+  public init(knowledge: KnowledgeBase, audience: CueAudience, normalizer: TextNormalizer = .shared) {
+    var compiled: [Compiled] = []
+    switch audience {
+    case .customer:
+      for (index, entry) in knowledge.types.enumerated() { compiled += entry.cues.map { .init(cue: $0, owner: .type(index)) } }
+      for (index, entry) in knowledge.situations.enumerated() {
+        compiled += entry.cues.map { .init(cue: $0, owner: .situation(index)) }
+      }
+      for (index, entry) in knowledge.demeanors.enumerated() {
+        compiled += entry.cues.map { .init(cue: $0, owner: .demeanor(index)) }
+      }
+      for entry in knowledge.emotions { compiled += entry.cues.map { .init(cue: $0, owner: .emotion(level: entry.level)) } }
+    case .agent:
+      for (index, entry) in knowledge.stages.enumerated() { compiled += entry.cues.map { .init(cue: $0, owner: .stage(index)) } }
+      for (index, entry) in knowledge.forbidden.enumerated() {
+        compiled += entry.cues.map { .init(cue: $0, owner: .forbidden(index)) }
+      }
+    }
+
+    var phraseIndex: [[UInt32]: Int] = [:]
+    var patterns: [[UInt32]] = []
+    var uses: [[Use]] = []
+    func add(_ phrase: String, _ use: Use) {
+      let folded = normalizer.normalize(phrase).scalars
+      guard !folded.isEmpty else { return }
+      if let index = phraseIndex[folded] {
+        uses[index].append(use)
+      } else {
+        phraseIndex[folded] = patterns.count
+        patterns.append(folded)
+        uses.append([use])
+      }
+    }
+    for (index, entry) in compiled.enumerated() {
+      for (slot, phrase) in entry.cue.phrases.enumerated() { add(phrase, .phrase(cue: index, slot: slot)) }
+      for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
+    }
+    if audience == .customer {
+      for word in knowledge.classifier.negationWords { add(word, .negation) }
+      for word in knowledge.classifier.intensifiers {
+        let punctuation = word.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
+        add(word, .intensifier(punctuation: punctuation))
+      }
+    } else {
+      for word in knowledge.classifier.negationWords { add(word, .negation) }
+    }
+    self.cues = compiled
+    self.automaton = AhoCorasick(patterns: patterns)
+    self.uses = uses
+    self.negationWindow = knowledge.classifier.negationWindow
+  }
+
+  private struct Candidate {
+    var cue: Int
+    var slot: Int
+    var start: Int
+    var end: Int
+  }
+
+  /// Runs every cue over the folded text. Each cue fires at most once: at its leftmost (then
+  /// longest) surviving match for `any`, at its leftmost tightest span for `all`.
+  public func match(_ text: NormalizedText) -> CueHits {
+    var candidates: [Candidate] = []
+    var excepts: [(cue: Int, start: Int, end: Int)] = []
+    var negationEnds: [Int] = []
+    var hits = CueHits()
+    automaton.scan(text.scalars) { pattern, start, end in
+      for use in uses[pattern] {
+        switch use {
+        case .phrase(let cue, let slot): candidates.append(Candidate(cue: cue, slot: slot, start: start, end: end))
+        case .except(let cue): excepts.append((cue, start, end))
+        case .negation: negationEnds.append(end)
+        case .intensifier(let punctuation):
+          if start >= (hits.intensifiers.last?.end ?? 0) { hits.intensifiers.append((start, end, punctuation)) }
+        }
+      }
+    }
+    guard !candidates.isEmpty else { return hits }
+
+    candidates.removeAll { candidate in
+      let compiled = cues[candidate.cue].cue
+      if compiled.negatable,
+        negationEnds.contains(where: { $0 <= candidate.start && candidate.start - $0 <= negationWindow })
+      {
+        return true
+      }
+      return excepts.contains { $0.cue == candidate.cue && $0.start <= candidate.start && $0.end >= candidate.end }
+    }
+    candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
+
+    var index = 0
+    while index < candidates.count {
+      var next = index
+      while next < candidates.count, candidates[next].cue == candidates[index].cue { next += 1 }
+      let cue = candidates[index].cue
+      let compiled = cues[cue].cue
+      if compiled.mode == .any {
+        hits.fired.append(FiredCue(cue: cue, start: candidates[index].start, end: candidates[index].end))
+      } else if let span = tightestSpan(candidates[index..<next], slots: compiled.phrases.count, within: compiled.within) {
+        hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
+      }
+      index = next
+    }
+    return hits
+  }
+
+  /// The leftmost shortest span holding one occurrence of every slot, if it fits in `within`.
+  private func tightestSpan(_ occurrences: ArraySlice<Candidate>, slots: Int, within: Int) -> Range<Int>? {
+    let sorted = Array(occurrences)
+    var best: Range<Int>?
+    for left in sorted.indices {
+      var seen = Set<Int>()
+      var end = 0
+      for right in left..<sorted.count {
+        seen.insert(sorted[right].slot)
+        end = max(end, sorted[right].end)
+        if seen.count == slots {
+          let span = sorted[left].start..<end
+          if span.count <= within, span.count < (best?.count ?? Int.max) { best = span }
+          break
+        }
+      }
+    }
+    return best
+  }
+}

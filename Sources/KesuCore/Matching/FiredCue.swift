@@ -1,0 +1,13 @@
+/// A cue that fired on a text, with where (in folded-text scalar offsets).
+public struct FiredCue: Sendable {
+  public var cue: Int
+  public var start: Int
+  public var end: Int
+}
+
+/// Everything a matcher found in one text.
+public struct CueHits: Sendable {
+  public var fired: [FiredCue] = []
+  /// Non-overlapping intensifier occurrences (非常, 太, !!!, ??).
+  public var intensifiers: [(start: Int, end: Int, punctuation: Bool)] = []
+}
