@@ -31,6 +31,7 @@ public struct Classifier: Sendable {
     var situationSafety = [Bool](repeating: false, count: knowledge.situations.count)
     var demeanorScores = [Double](repeating: 0, count: knowledge.demeanors.count)
     var level = 0
+    var demands: [Reading.Demand] = []
     for fired in hits.fired {
       let compiled = matcher.cues[fired.cue]
       switch compiled.owner {
@@ -39,6 +40,11 @@ public struct Classifier: Sendable {
         situationScores[index] += compiled.cue.weight
         if knowledge.situations[index].safety { situationSafety[index] = true }
       case .demeanor(let index): demeanorScores[index] += compiled.cue.weight
+      case .demand(let index):
+        let id = knowledge.demands[index].id
+        if !demands.contains(where: { $0.id == id }) {
+          demands.append(.init(id: id, amount: id == "compensation" ? amount(near: fired, in: folded) : nil))
+        }
       case .emotion(let cueLevel): level = max(level, cueLevel)
       case .stage, .forbidden: break
       }
@@ -67,9 +73,23 @@ public struct Classifier: Sendable {
     return Reading(
       text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
       emotion: .init(level: level, name: emotionName), demeanor: demeanor,
-      evidence: evidence(text, folded, hits),
+      evidence: evidence(text, folded, hits), demands: demands,
       typeScores: Dictionary(
         uniqueKeysWithValues: zip(knowledge.types.map(\.id), typeScores).filter { $0.1 > 0 }))
+  }
+
+  /// The amount named right after a compensation cue ("赔五百"), or just before it ("五百块的补偿").
+  private func amount(near fired: FiredCue, in folded: NormalizedText) -> Int? {
+    let text = folded.string
+    let scalars = Array(text.unicodeScalars)
+    func window(_ range: Range<Int>) -> Substring {
+      let clamped = range.clamped(to: 0..<scalars.count)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[clamped])
+      return Substring(String(view))
+    }
+    return AmountParser.firstAmount(in: window(fired.start..<(fired.end + 10)))
+      ?? AmountParser.firstAmount(in: window((fired.start - 8)..<fired.start))
   }
 
   /// `1 - e^(-score/threshold)`: 0.63 at the threshold, 0.86 at twice it.
@@ -126,6 +146,7 @@ public struct Classifier: Sendable {
     case .type(let index): "type:" + knowledge.types[index].id
     case .situation(let index): "situation:" + knowledge.situations[index].id
     case .demeanor(let index): "demeanor:" + knowledge.demeanors[index].id
+    case .demand(let index): "demand:" + knowledge.demands[index].id
     case .emotion(let level): "emotion:\(level)"
     case .stage(let index): "stage:" + knowledge.stages[index].id
     case .forbidden(let index): "forbidden:" + knowledge.forbidden[index].id

@@ -26,6 +26,12 @@ public struct Reading: Codable, Sendable {
     public var end: Int
   }
 
+  /// A demand heard in the utterance, with the amount named for compensation.
+  public struct Demand: Codable, Sendable, Equatable {
+    public var id: String
+    public var amount: Int?
+  }
+
   public var text: String
   public var type: Label
   public var alternatives: [Label]
@@ -33,6 +39,7 @@ public struct Reading: Codable, Sendable {
   public var emotion: Emotion
   public var demeanor: Named?
   public var evidence: [Evidence]
+  public var demands: [Demand]
   /// Raw cue score per type id, for callers that accumulate evidence over turns.
   public var typeScores: [String: Double]
 }

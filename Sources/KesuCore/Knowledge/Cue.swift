@@ -17,6 +17,8 @@ public struct Cue: Codable, Hashable, Sendable {
   /// A match lying inside one of these longer phrases does not count.
   public var except: [String]
   public var weight: Double
+  /// The match must open the text (after leading spaces and punctuation): 喂 only as a greeting.
+  public var atStart: Bool
   /// Sentences the cue must fire on; a test checks every one.
   public var examples: [String]
   /// Sentences the cue must not fire on.

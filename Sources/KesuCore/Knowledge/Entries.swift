@@ -26,6 +26,15 @@ public struct Situation: Codable, Sendable, Identifiable {
   public var location: SourceLocation
 }
 
+/// Something a customer asks for: a refund, a repair, compensation, an apology, a supervisor.
+public struct DemandKind: Codable, Sendable, Identifiable {
+  public var id: String
+  public var name: String
+  public var nameHant: String
+  public var cues: [Cue]
+  public var location: SourceLocation
+}
+
 /// The customer's manner (seed 001): 要求型, 困惑型, 激动型.
 public struct Demeanor: Codable, Sendable, Identifiable {
   public var id: String
@@ -133,6 +142,8 @@ public struct Settings: Codable, Sendable {
   public var company: String = ""
   public var agent: String = ""
   public var followUpHours: Int = 48
+  /// Compensation (yuan) above which a demand is far above the norm (最终处理原则).
+  public var compensationNorm: Int = 500
   public init() {}
 }
 
@@ -144,6 +155,16 @@ public struct ClassifierSettings: Codable, Sendable {
   public var intensifierBump: Int = 2
   public var typeThreshold: Double = 2
   public var situationThreshold: Double = 1
+  /// How much an older customer turn still counts toward the type: weight = decay^age.
+  public var turnDecay: Double = 0.8
+  /// The same demand in this many customer turns shows 死缠烂打型.
+  public var persistentRepeats: Int = 3
+  /// Demands changing this many times show 不合逻辑型.
+  public var illogicalChanges: Int = 2
+  /// This many long customer turns with no situation and no demand show 打发时间型 ...
+  public var timeKillerTurns: Int = 3
+  /// ... where long means at least this many characters.
+  public var timeKillerLength: Int = 30
   public var location = SourceLocation(file: "classifier.yaml", line: 1, column: 1)
   public init() {}
 }

@@ -5,6 +5,7 @@ public struct KnowledgeBase: Sendable {
   public var types: [ComplainantType] = []
   public var situations: [Situation] = []
   public var demeanors: [Demeanor] = []
+  public var demands: [DemandKind] = []
   public var emotions: [EmotionLevel] = []
   public var stages: [Stage] = []
   public var forbidden: [ForbiddenFamily] = []

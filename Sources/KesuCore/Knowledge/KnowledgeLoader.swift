@@ -1,11 +1,12 @@
 import Foundation
+import Yams
 
 /// Loads a knowledge folder, reporting every mistake (file, line, column) instead of crashing
 /// or skipping: the result is either a fully checked `KnowledgeBase` or a `KnowledgeError`.
 public enum KnowledgeLoader {
   /// Files every knowledge folder must have.
   static let requiredFiles = [
-    "classifier.yaml", "types.yaml", "situations.yaml", "demeanors.yaml", "emotions.yaml", "stages.yaml",
+    "classifier.yaml", "types.yaml", "situations.yaml", "demands.yaml", "demeanors.yaml", "emotions.yaml", "stages.yaml",
     "forbidden.yaml", "principles.yaml", "escalation.yaml",
   ]
 
@@ -37,6 +38,7 @@ public enum KnowledgeLoader {
     if !missing("settings.yaml"), let (r, m) = open("settings.yaml") { base.settings = r.readSettings(m) }
     if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) }
     if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) }
+    if let (r, m) = open("demands.yaml") { base.demands = r.readDemands(m) }
     if let (r, m) = open("demeanors.yaml") { base.demeanors = r.readDemeanors(m) }
     if let (r, m) = open("emotions.yaml") { base.emotions = r.readEmotions(m) }
     if let (r, m) = open("stages.yaml") { base.stages = r.readStages(m) }
@@ -62,5 +64,3 @@ public enum KnowledgeLoader {
     return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
   }
 }
-
-import Yams

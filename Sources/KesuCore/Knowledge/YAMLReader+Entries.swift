@@ -32,12 +32,14 @@ extension YAMLReader {
         result.append(
           Cue(
             id: fallbackID, mode: .any, phrases: [phrase], within: 10, negatable: negatable, except: [],
-            weight: 1, examples: [], counters: [], location: location(of: node)))
+            weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
-        cue, allowed: ["id", "phrase", "any", "all", "within", "negatable", "except", "weight", "examples", "counter"])
+        cue, allowed: [
+          "id", "phrase", "any", "all", "within", "negatable", "except", "weight", "at_start", "examples", "counter",
+        ])
       let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
       guard forms.count == 1 else {
         error(
@@ -61,6 +63,7 @@ extension YAMLReader {
           negatable: bool(cue, "negatable") ?? negatable,
           except: stringList(cue, "except"),
           weight: double(cue, "weight", range: 0...100) ?? 1,
+          atStart: bool(cue, "at_start") ?? false,
           examples: stringList(cue, "examples"),
           counters: stringList(cue, "counter"),
           location: location(of: node)))

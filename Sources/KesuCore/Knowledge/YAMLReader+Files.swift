@@ -7,6 +7,7 @@ extension YAMLReader {
       root,
       allowed: [
         "version", "negation", "intensifiers", "intensifier_bump", "type_threshold", "situation_threshold",
+        "across_turns",
       ])
     var settings = ClassifierSettings()
     settings.location = location(of: root.keys.first)
@@ -19,15 +20,24 @@ extension YAMLReader {
     settings.intensifierBump = int(root, "intensifier_bump", range: 1...20) ?? 2
     settings.typeThreshold = double(root, "type_threshold", range: 0.1...100) ?? 2
     settings.situationThreshold = double(root, "situation_threshold", range: 0.1...100) ?? 1
+    if let turns = mapping(root["across_turns"], what: "'across_turns'") {
+      checkKeys(turns, allowed: ["decay", "persistent_repeats", "illogical_changes", "time_killer_turns", "time_killer_length"])
+      settings.turnDecay = double(turns, "decay", range: 0...1) ?? settings.turnDecay
+      settings.persistentRepeats = int(turns, "persistent_repeats", range: 2...20) ?? settings.persistentRepeats
+      settings.illogicalChanges = int(turns, "illogical_changes", range: 1...20) ?? settings.illogicalChanges
+      settings.timeKillerTurns = int(turns, "time_killer_turns", range: 1...20) ?? settings.timeKillerTurns
+      settings.timeKillerLength = int(turns, "time_killer_length", range: 1...1000) ?? settings.timeKillerLength
+    }
     return settings
   }
 
   func readSettings(_ root: Node.Mapping) -> Settings {
-    checkKeys(root, allowed: ["version", "company", "agent", "follow_up_hours"])
+    checkKeys(root, allowed: ["version", "company", "agent", "follow_up_hours", "compensation_norm"])
     var settings = Settings()
     settings.company = string(root, "company") ?? ""
     settings.agent = string(root, "agent") ?? ""
     settings.followUpHours = int(root, "follow_up_hours", range: 1...720) ?? 48
+    settings.compensationNorm = int(root, "compensation_norm", range: 0...100_000_000) ?? 500
     return settings
   }
 
@@ -58,6 +68,18 @@ extension YAMLReader {
         principle: reference(entry, "principle", kind: .principle), escalateTo: int(entry, "escalate_to", range: 1...9),
         safety: bool(entry, "safety") ?? false, avoid: references(entry, "avoid", kind: .family), cues: cues,
         location: location(of: node))
+    }
+  }
+
+  func readDemands(_ root: Node.Mapping) -> [DemandKind] {
+    checkKeys(root, allowed: ["version", "demands"])
+    return entries(root, "demands").compactMap { node, entry in
+      checkKeys(entry, allowed: ["id", "name", "name_hant", "cues"])
+      guard let id = id(entry, owner: node) else { return nil }
+      return DemandKind(
+        id: id, name: string(entry, "name", required: true, owner: node) ?? id,
+        nameHant: string(entry, "name_hant", required: true, owner: node) ?? id,
+        cues: cues(entry, ownerID: id, negatable: true), location: location(of: node))
     }
   }
 

@@ -29,6 +29,9 @@ public struct CueMatcher: Sendable {
       for (index, entry) in knowledge.demeanors.enumerated() {
         compiled += entry.cues.map { .init(cue: $0, owner: .demeanor(index)) }
       }
+      for (index, entry) in knowledge.demands.enumerated() {
+        compiled += entry.cues.map { .init(cue: $0, owner: .demand(index)) }
+      }
       for entry in knowledge.emotions { compiled += entry.cues.map { .init(cue: $0, owner: .emotion(level: entry.level)) } }
     case .agent:
       for (index, entry) in knowledge.stages.enumerated() { compiled += entry.cues.map { .init(cue: $0, owner: .stage(index)) } }
@@ -55,14 +58,12 @@ public struct CueMatcher: Sendable {
       for (slot, phrase) in entry.cue.phrases.enumerated() { add(phrase, .phrase(cue: index, slot: slot)) }
       for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
     }
+    for word in knowledge.classifier.negationWords { add(word, .negation) }
     if audience == .customer {
-      for word in knowledge.classifier.negationWords { add(word, .negation) }
       for word in knowledge.classifier.intensifiers {
         let punctuation = word.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
         add(word, .intensifier(punctuation: punctuation))
       }
-    } else {
-      for word in knowledge.classifier.negationWords { add(word, .negation) }
     }
     self.cues = compiled
     self.automaton = AhoCorasick(patterns: patterns)
@@ -97,8 +98,10 @@ public struct CueMatcher: Sendable {
     }
     guard !candidates.isEmpty else { return hits }
 
+    let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
     candidates.removeAll { candidate in
       let compiled = cues[candidate.cue].cue
+      if compiled.atStart, candidate.start > opening { return true }
       if compiled.negatable,
         negationEnds.contains(where: { $0 <= candidate.start && candidate.start - $0 <= negationWindow })
       {

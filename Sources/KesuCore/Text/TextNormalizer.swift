@@ -48,6 +48,9 @@ public struct TextNormalizer: Sendable {
     return folded
   }
 
+  /// A folded scalar that is a space or punctuation.
+  public static func isSpaceOrPunctuation(_ value: UInt32) -> Bool { value == space || isPunctuation(value) }
+
   private static func isPunctuation(_ value: UInt32) -> Bool {
     switch value {
     case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x2026, 0x3000...0x303F: return true
