@@ -16,6 +16,18 @@ public struct CallTurn: Codable, Sendable {
   public var wording: String?
   /// 1-based line in the input, for transcripts.
   public var line: Int?
+
+  public init(
+    speaker: Speaker, text: String, reading: Reading? = nil, check: AgentCheck? = nil, wording: String? = nil,
+    line: Int? = nil
+  ) {
+    self.speaker = speaker
+    self.text = text
+    self.reading = reading
+    self.check = check
+    self.wording = wording
+    self.line = line
+  }
 }
 
 /// A promise to call the customer back (首问负责制: within 48 hours by default).

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The text `kesu kb test` prints: figures first, then the confusion matrix, then every miss.
+public enum EvaluationReport {
+  static func pct(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+  public static func classifier(_ e: ClassifierEvaluation, knowledge: KnowledgeBase) -> String {
+    var lines = [
+      "utterances          \(e.total)",
+      "type accuracy       \(pct(e.typeAccuracy))",
+      "ordinary kept       \(pct(e.ordinaryRecall))  (\(e.ordinaryCorrect)/\(e.ordinaryTotal))",
+      "situation F1        \(String(format: "%.3f", e.situationF1))",
+      "emotion exact       \(pct(e.emotionAccuracy))",
+      "angry (≥2) F1       \(String(format: "%.3f", e.angryF1))",
+      "criminal recall     \(pct(e.criminalRecall))  (\(e.criminalFound)/\(e.criminalTotal))",
+      "",
+      "per type (accuracy, n):",
+    ]
+    let types = knowledge.types.map(\.id).filter { e.confusion[$0] != nil }
+    for id in types {
+      let n = e.confusion[id]?.values.reduce(0, +) ?? 0
+      lines.append("  \(id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(pct(e.typeAccuracy(id)))  \(n)")
+    }
+    lines.append("")
+    lines.append("confusion (row = expected, column = classifier; only non-zero cells):")
+    for id in types {
+      let row = (e.confusion[id] ?? [:]).sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+      lines.append("  \(id): " + row.joined(separator: ", "))
+    }
+    lines.append("")
+    lines.append("situations (precision, recall):")
+    for id in knowledge.situations.map(\.id) where e.situationCounts[id] != nil {
+      lines.append(
+        "  \(id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(pct(e.situationPrecision(id)))  \(pct(e.situationRecall(id)))")
+    }
+    lines.append("")
+    lines.append("misses (\(e.misses.count)):")
+    for miss in e.misses {
+      lines.append("  line \(miss.utterance.line): \(miss.utterance.text)")
+      lines.append("    " + miss.problems.joined(separator: "; "))
+      let evidence = miss.reading.evidence.map { "\($0.matched)→\($0.target)" }.joined(separator: " ")
+      lines.append("    evidence: " + (evidence.isEmpty ? "none" : evidence))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  public static func checker(_ e: CheckerEvaluation) -> String {
+    var lines = [
+      "lines with a violation  \(e.flaggedTotal), flagged \(pct(e.recall)), family exact \(pct(e.familyAccuracy))",
+      "clean lines             \(e.cleanTotal), passed \(pct(e.cleanPassRate))",
+      "",
+      "misses (\(e.misses.count)):",
+    ]
+    for miss in e.misses {
+      let expected = miss.line.families.sorted().joined(separator: ",")
+      lines.append(
+        "  line \(miss.line.line): \(miss.line.text)\n    expected \(expected.isEmpty ? "-" : expected), found \(miss.found.isEmpty ? "-" : miss.found.joined(separator: ","))")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A labelled file for measuring the classifier (`text	type	situations	emotion`) or the
+/// forbidden-phrase checker (`text	families`): tab-separated, a header line first, `-` for none.
+public struct LabelledSet: Sendable {
+  public struct Utterance: Sendable {
+    public var line: Int
+    public var text: String
+    public var type: String
+    public var situations: Set<String>
+    public var emotion: Int
+  }
+
+  public struct AgentLine: Sendable {
+    public var line: Int
+    public var text: String
+    public var families: Set<String>
+  }
+
+  public struct FormatError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var description: String { "\(file):\(line): error: \(message)" }
+  }
+
+  /// Rows split on tabs, header dropped, with their 1-based line numbers.
+  static func rows(_ contents: String, file: String, header: [String]) throws(FormatError) -> [(Int, [String])] {
+    var rows: [(Int, [String])] = []
+    for (index, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+      if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      if index == 0 || (rows.isEmpty && fields.first == header.first) {
+        guard fields == header else {
+          throw FormatError(file: file, line: index + 1, message: "header must be '\(header.joined(separator: "\\t"))'")
+        }
+        continue
+      }
+      guard fields.count == header.count else {
+        throw FormatError(file: file, line: index + 1, message: "expected \(header.count) tab-separated columns, found \(fields.count)")
+      }
+      rows.append((index + 1, fields))
+    }
+    return rows
+  }
+
+  static func labels(_ field: String) -> Set<String> {
+    field == "-" || field.isEmpty ? [] : Set(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+  }
+
+  /// Reads a classifier set; unknown ids are errors (so a typo in a label never counts as a miss).
+  public static func utterances(_ contents: String, file: String, knowledge: KnowledgeBase) throws(FormatError) -> [Utterance] {
+    var result: [Utterance] = []
+    for (line, fields) in try rows(contents, file: file, header: ["text", "type", "situations", "emotion"]) {
+      guard knowledge.type(fields[1]) != nil else {
+        throw FormatError(file: file, line: line, message: "unknown type '\(fields[1])'")
+      }
+      let situations = labels(fields[2])
+      if let unknown = situations.first(where: { knowledge.situation($0) == nil }) {
+        throw FormatError(file: file, line: line, message: "unknown situation '\(unknown)'")
+      }
+      guard let emotion = Int(fields[3]), (0...3).contains(emotion) else {
+        throw FormatError(file: file, line: line, message: "emotion must be 0-3, found '\(fields[3])'")
+      }
+      result.append(Utterance(line: line, text: fields[0], type: fields[1], situations: situations, emotion: emotion))
+    }
+    return result
+  }
+
+  public static func agentLines(_ contents: String, file: String, knowledge: KnowledgeBase) throws(FormatError) -> [AgentLine] {
+    var result: [AgentLine] = []
+    for (line, fields) in try rows(contents, file: file, header: ["text", "families"]) {
+      let families = labels(fields[1])
+      if let unknown = families.first(where: { knowledge.family($0) == nil }) {
+        throw FormatError(file: file, line: line, message: "unknown forbidden family '\(unknown)'")
+      }
+      result.append(AgentLine(line: line, text: fields[0], families: families))
+    }
+    return result
+  }
+}

@@ -1,0 +1,103 @@
+/// A reading and its advice as a compact block for a person: fits `columns`, reads at a glance.
+///
+///     类型  激情型 0.86(其次 死缠烂打型 0.40)
+///     情况  故障中断 · 赔偿要求    情绪 2 愤怒 · 激动型
+///     建议  1. 您先别着急,我在认真听,您慢慢说。
+///     避免  搬出规定 → 我理解这个规定给您带来了不便……
+///     下一步 先处理情绪,后处理事情
+public struct ReadingView: Sendable {
+  public var knowledge: KnowledgeBase
+  public var style: Style
+  public var columns: Int
+
+  public init(knowledge: KnowledgeBase, style: Style = .plain, columns: Int = 80) {
+    self.knowledge = knowledge
+    self.style = style
+    self.columns = max(40, columns)
+  }
+
+  func typeName(_ id: String, hant: Bool) -> String {
+    guard let type = knowledge.type(id) else { return id }
+    return hant ? type.nameHant : type.name
+  }
+
+  static func percent(_ confidence: Double) -> String { "\(Int((confidence * 100).rounded()))%" }
+
+  /// - Parameters:
+  ///   - type: the type to show (the call's estimate in the chat; the line's own type otherwise).
+  ///   - hant: the customer wrote Traditional: type names in Traditional.
+  ///   - evidence: show the original text with the matched characters highlighted.
+  public func render(
+    _ reading: Reading, advice: Advice?, type: (id: String, confidence: Double)? = nil, hant: Bool = false,
+    evidence: Bool = false
+  ) -> String {
+    var lines: [String] = []
+    let shown = type ?? (reading.type.id, reading.type.confidence)
+    var typeLine = style.bold(typeName(shown.id, hant: hant)) + " " + Self.percent(shown.confidence)
+    if let runnerUp = reading.alternatives.first(where: { $0.id != shown.id && $0.id != "ordinary" }) {
+      typeLine += style.dim("(其次 \(typeName(runnerUp.id, hant: hant)) \(Self.percent(runnerUp.confidence)))")
+    }
+    lines.append(field("类型", typeLine))
+    let situations = reading.situations.map { label in
+      knowledge.situation(label.id)?.safety == true ? style.red(style.bold(label.name)) : label.name
+    }
+    var emotion = "情绪 \(reading.emotion.level) \(reading.emotion.name)"
+    if reading.emotion.level >= 2 { emotion = style.red(emotion) }
+    if let demeanor = reading.demeanor { emotion += " · " + demeanor.name }
+    lines.append(field("情况", (situations.isEmpty ? "一般咨询" : situations.joined(separator: " · ")) + "    " + emotion))
+    if evidence { lines.append(contentsOf: wrapped("依据", highlighted(reading))) }
+    if let advice { lines += adviceLines(advice) }
+    return lines.joined(separator: "\n")
+  }
+
+  public func adviceLines(_ advice: Advice) -> [String] {
+    var lines: [String] = []
+    for (index, suggestion) in advice.suggestions.enumerated() {
+      lines += wrapped(index == 0 ? "建议" : "", style.cyan("\(index + 1).") + " " + suggestion.text)
+    }
+    for avoid in advice.avoid.prefix(2) {
+      lines += wrapped("避免", style.yellow(avoid.name) + " → " + avoid.instead)
+    }
+    if !advice.nextStep.isEmpty { lines.append(field("下一步", style.bold(advice.nextStep))) }
+    for reminder in advice.reminders { lines += wrapped("提醒", reminder) }
+    return lines
+  }
+
+  /// The original text with every evidence span highlighted, then the rules that fired.
+  func highlighted(_ reading: Reading) -> String {
+    let scalars = Array(reading.text.unicodeScalars)
+    var marked = [Bool](repeating: false, count: scalars.count)
+    for item in reading.evidence where item.start < item.end {
+      for index in item.start..<min(item.end, scalars.count) { marked[index] = true }
+    }
+    var result = ""
+    var index = 0
+    while index < scalars.count {
+      var run = String.UnicodeScalarView()
+      let on = marked[index]
+      while index < scalars.count, marked[index] == on {
+        run.append(scalars[index])
+        index += 1
+      }
+      result += on ? style.highlight(String(run)) : String(run)
+    }
+    let rules = reading.evidence.map { "\($0.matched)→\($0.target)" }
+    return rules.isEmpty ? result : result + "  " + style.dim(rules.joined(separator: " "))
+  }
+
+  func field(_ label: String, _ value: String) -> String {
+    let pad = max(0, 6 - TextLayout.width(of: label))
+    return style.dim(label) + String(repeating: " ", count: pad) + value
+  }
+
+  /// A labelled field whose value wraps under itself.
+  func wrapped(_ label: String, _ value: String) -> [String] {
+    if style.enabled { return [field(label, value)] }  // escape codes would confuse the width count
+    let lines = TextLayout.wrap(value, columns: columns, indent: 6)
+    return [field(label, lines[0].trimmingLeadingSpaces())] + lines.dropFirst()
+  }
+}
+
+extension String {
+  func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import KesuCore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: "Knowledge folder to use instead of the built-in one (or set KESU_KNOWLEDGE).")
+  var knowledge: String?
+
+  @Option(name: .long, help: "Script of the output: hans (default) or hant (Traditional, for Taiwan and Hong Kong).")
+  var script: OutputScript = .hans
+
+  /// Loads the knowledge base or exits 65 with every diagnostic on standard error.
+  func loadEngine() throws -> Engine {
+    let directory = KnowledgeLocator.locate(explicit: knowledge)
+    do {
+      return try Engine.load(directory: directory)
+    } catch {
+      Terminal.error(error.description)
+      Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")
+      throw ExitCode(ExitStatus.knowledge.rawValue)
+    }
+  }
+
+  /// Applies `--script` to text about to be shown.
+  func display(_ text: String) -> String { script == .hant ? ScriptConverter.toTraditional(text) : text }
+}
+
+enum OutputScript: String, ExpressibleByArgument, CaseIterable {
+  case hans, hant
+}
