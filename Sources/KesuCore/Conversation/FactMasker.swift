@@ -8,6 +8,16 @@ public enum FactMasker {
     public var kind: Kind
     /// Already masked.
     public var value: String
+    /// The number as said: kept in memory and in the case store for `--reveal`, never encoded.
+    public var raw: String = ""
+
+    enum CodingKeys: String, CodingKey { case kind, value }
+
+    public init(kind: Kind, value: String, raw: String = "") {
+      self.kind = kind
+      self.value = value
+      self.raw = raw
+    }
   }
 
   /// The text with every long digit run masked, and the facts found.
@@ -17,7 +27,8 @@ public enum FactMasker {
     var run = ""
     func flush() {
       guard !run.isEmpty else { return }
-      if let fact = classify(run) {
+      if var fact = classify(run) {
+        fact.raw = run
         facts.append(fact)
         output += fact.value
       } else {
