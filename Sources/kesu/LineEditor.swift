@@ -1,0 +1,143 @@
+@preconcurrency import CReadline
+import Foundation
+
+/// GNU readline through its callback interface (see ../shared/READLINE.md): Ctrl-C clears the
+/// line and keeps the session, Ctrl-D on an empty line ends it, a window resize redraws,
+/// Chinese edits as whole characters whatever `LANG` says, history persists without duplicates.
+/// Only used when standard input is a terminal.
+final class LineEditor {
+  enum Input: Equatable {
+    case line(String)
+    case invalidUTF8
+    case endOfInput
+  }
+
+  nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+  nonisolated(unsafe) static var resized: sig_atomic_t = 0
+  nonisolated(unsafe) static var pending: Input?
+  nonisolated(unsafe) static var completionWords: [String] = []
+  nonisolated(unsafe) static var completionMatches: [String] = []
+
+  let historyPath: String
+  let historyLimit: Int32 = 1000
+
+  init(name: String, completions: [String], historyPath: String) {
+    self.historyPath = historyPath
+    Self.completionWords = completions
+    setlocale(LC_ALL, "")
+    if let codeset = nl_langinfo(Int32(CODESET)).map({ String(cString: $0) }), codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+      setenv("LC_CTYPE", "C.UTF-8", 1)
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+    rl_readline_name = UnsafePointer(strdup(name))
+    rl_catch_signals = 0
+    rl_catch_sigwinch = 0
+    rl_initialize()
+    rl_variable_bind("enable-bracketed-paste", "off")
+    rl_attempted_completion_function = { text, start, _ in
+      rl_attempted_completion_over = 1
+      guard start == 0, let text else { return nil }
+      let prefix = String(cString: text)
+      LineEditor.completionMatches = LineEditor.completionWords.filter { $0.hasPrefix(prefix) }
+      return rl_completion_matches(text) { _, state in
+        let index = Int(state)
+        guard index < LineEditor.completionMatches.count else { return nil }
+        return strdup(LineEditor.completionMatches[index])
+      }
+    }
+    using_history()
+    stifle_history(historyLimit)
+    read_history(historyPath)
+    installSignals()
+  }
+
+  private func installSignals() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0  // no SA_RESTART: poll() must return EINTR
+    sigaction(SIGINT, &action, nil)
+    var resize = sigaction()
+    resize.__sigaction_handler.sa_handler = { _ in LineEditor.resized = 1 }
+    sigemptyset(&resize.sa_mask)
+    resize.sa_flags = 0
+    sigaction(SIGWINCH, &resize, nil)
+  }
+
+  /// Called by readline with the finished line (nil on Ctrl-D at an empty line).
+  static let handler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { raw in
+    guard let raw else {
+      LineEditor.pending = .endOfInput
+      return
+    }
+    defer { free(raw) }
+    guard let text = String(validatingCString: raw) else {
+      LineEditor.pending = .invalidUTF8
+      return
+    }
+    LineEditor.pending = .line(text)
+  }
+
+  /// One line from the user.
+  func read(prompt: String) -> Input {
+    Self.pending = nil
+    rl_callback_handler_install(prompt, Self.handler)
+    defer { rl_callback_handler_remove() }
+    while Self.pending == nil {
+      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&descriptor, 1, -1)
+      if Self.resized != 0 {
+        Self.resized = 0
+        rl_resize_terminal()
+      }
+      if Self.interrupted != 0 {
+        Self.interrupted = 0
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        rl_cleanup_after_signal()
+        fputs("^C\n", stdout)
+        fflush(stdout)
+        rl_callback_handler_remove()
+        rl_callback_handler_install(prompt, Self.handler)
+        continue
+      }
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return .endOfInput
+      }
+      if descriptor.revents & Int16(POLLHUP | POLLERR) != 0, descriptor.revents & Int16(POLLIN) == 0 { return .endOfInput }
+      rl_callback_read_char()
+    }
+    let input = Self.pending ?? .endOfInput
+    if case .line(let text) = input { remember(text) }
+    return input
+  }
+
+  private func remember(_ text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return }
+    if history_length > 0, let last = history_get(history_base + history_length - 1), let lastLine = last.pointee.line,
+      String(cString: lastLine) == text
+    {
+      return
+    }
+    add_history(text)
+  }
+
+  /// Writes the history file (owner-only), trimmed to the limit.
+  func saveHistory() {
+    let folder = (historyPath as NSString).deletingLastPathComponent
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    if write_history(historyPath) == 0 {
+      history_truncate_file(historyPath, historyLimit)
+      chmod(historyPath, 0o600)
+    }
+  }
+
+  /// `$XDG_STATE_HOME/kesu/history`, default `~/.local/state/kesu/history`.
+  static func defaultHistoryPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+    return (base as NSString).appendingPathComponent("kesu/history")
+  }
+}
