@@ -19,14 +19,13 @@ struct Kesu: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   mutating func run() throws {
+    var arguments: [String] = []
+    if let knowledge = global.knowledge { arguments += ["--knowledge", knowledge] }
+    if global.script == .hant { arguments += ["--script", "hant"] }
     if isatty(STDIN_FILENO) == 1 {
-      var chat = ChatCommand()
-      chat.global = global
-      try chat.run()
+      try ChatCommand.parse(arguments).run()
     } else {
-      var analyze = AnalyzeCommand()
-      analyze.global = global
-      try analyze.run()
+      try AnalyzeCommand.parse(arguments).run()
     }
   }
 }
