@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import KesuCore
+
+/// The floors of the issues, on the held-out sets (never tuned against).
+@Suite struct AccuracyFloorTests {
+  let engine = TestSupport.engine
+
+  func classifierEvaluation(_ name: String) throws -> ClassifierEvaluation {
+    let utterances = try LabelledSet.utterances(TestSupport.fixture(name), file: name, knowledge: engine.knowledge)
+    #expect(utterances.count >= 150)
+    return ClassifierEvaluation(classifier: engine.classifier, utterances: utterances)
+  }
+
+  @Test func heldOutClassifierFloors() throws {
+    let e = try classifierEvaluation("classifier-held.tsv")
+    let report = EvaluationReport.classifier(e, knowledge: engine.knowledge)
+    #expect(e.typeAccuracy >= 0.85, "\(report)")
+    #expect(e.ordinaryRecall >= 0.90)
+    #expect(e.situationF1 >= 0.85)
+    #expect(e.emotionAccuracy >= 0.75)
+    #expect(e.angryF1 >= 0.85)
+    #expect(e.criminalTotal > 0 && e.criminalRecall == 1.0)
+  }
+
+  @Test func heldOutCheckerFloors() throws {
+    let lines = try LabelledSet.agentLines(TestSupport.fixture("agent-held.tsv"), file: "agent-held.tsv", knowledge: engine.knowledge)
+    #expect(lines.count >= 60)
+    let e = CheckerEvaluation(checker: engine.checker, lines: lines)
+    #expect(e.recall >= 0.95, "\(EvaluationReport.checker(e))")
+    #expect(e.cleanPassRate >= 0.95, "\(EvaluationReport.checker(e))")
+  }
+
+  @Test func labelledSetsAreWellFormedAndLargeEnough() throws {
+    let tune = try LabelledSet.utterances(TestSupport.fixture("classifier-tune.tsv"), file: "tune", knowledge: engine.knowledge)
+    let held = try LabelledSet.utterances(TestSupport.fixture("classifier-held.tsv"), file: "held", knowledge: engine.knowledge)
+    #expect(tune.count + held.count >= 400)
+    #expect(Set(tune.map(\.text)).isDisjoint(with: held.map(\.text)))
+    let agentTune = try LabelledSet.agentLines(TestSupport.fixture("agent-tune.tsv"), file: "tune", knowledge: engine.knowledge)
+    let agentHeld = try LabelledSet.agentLines(TestSupport.fixture("agent-held.tsv"), file: "held", knowledge: engine.knowledge)
+    #expect(agentTune.count + agentHeld.count >= 150)
+  }
+
+  @Test func aLabelTypoIsAnErrorNotAMiss() {
+    #expect(throws: LabelledSet.FormatError.self) {
+      try LabelledSet.utterances("text\ttype\tsituations\temotion\n你好\tstalkr\t-\t0\n", file: "x", knowledge: engine.knowledge)
+    }
+  }
+}

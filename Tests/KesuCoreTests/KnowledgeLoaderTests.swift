@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import KesuCore
+
+@Suite struct KnowledgeLoaderTests {
+  /// Loads a broken copy and returns its diagnostics as text, paths relative to the copy.
+  func diagnostics(after breaking: (URL) throws -> Void) throws -> [String] {
+    let folder = TestSupport.knowledgeCopy()
+    try breaking(folder)
+    do {
+      _ = try KnowledgeLoader.load(directory: folder.path, displayRoot: "Knowledge")
+      return []
+    } catch {
+      return error.diagnostics.map(\.description)
+    }
+  }
+
+  func replace(_ file: URL, _ old: String, _ new: String) throws {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains(old), "fixture text '\(old)' not in \(file.lastPathComponent)")
+    try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+  }
+
+  func line(of text: String, in file: URL) throws -> Int {
+    let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+    return (lines.firstIndex { $0.contains(text) } ?? -1) + 1
+  }
+
+  @Test func theRepositoryKnowledgeLoads() throws {
+    let knowledge = TestSupport.engine.knowledge
+    #expect(knowledge.types.map(\.id) == [
+      "ordinary", "no-common-sense", "know-it-all", "customer-is-king", "lecturer", "stalker", "emotional", "time-killer",
+      "perfectionist", "paranoid", "persistent", "illogical",
+    ])
+    #expect(knowledge.situations.count == 14)
+    #expect(knowledge.forbidden.count == 11)
+    #expect(knowledge.stageOrder == ["greet", "apologize", "listen", "record", "confirm", "solve", "escalate", "thank", "follow-up"])
+    #expect(knowledge.ladder.map(\.id) == ["team-leader", "dept-deputy", "dept-head", "company-vp", "company-gm"])
+  }
+
+  @Test func countsTheIssuesAskFor() {
+    let k = TestSupport.engine.knowledge
+    for type in k.types {
+      let fitting = k.wording.filter { type.id == "ordinary" ? $0.types.isEmpty : $0.types.contains(type.id) }
+      #expect(fitting.count >= 5, "type \(type.id) has \(fitting.count) suggestions")
+    }
+    for situation in k.situations {
+      let fitting = k.wording.filter { $0.situations.contains(situation.id) }
+      #expect(fitting.count >= 3, "situation \(situation.id) has \(fitting.count) suggestions")
+    }
+    for family in k.forbidden { #expect(!family.instead.isEmpty, "family \(family.id) has no alternative") }
+    #expect(k.scenarios.count >= 8)
+    #expect(Set(k.scenarios.map(\.type)).count >= 8)
+    let covered = Set(k.scenarios.flatMap(\.situations))
+    for id in ["criminal", "compensation", "external-threat", "emergency"] { #expect(covered.contains(id), "no scenario for \(id)") }
+    #expect(k.quiz.count >= 6)
+    #expect(k.quiz.contains { $0.source.hasPrefix("000") })
+  }
+
+  @Test func malformedYAMLIsReportedWithItsLine() throws {
+    let found = try diagnostics { folder in
+      let file = folder.appendingPathComponent("stages.yaml")
+      var text = try String(contentsOf: file, encoding: .utf8)
+      text += "\n  - id: broken\n    name: [unclosed\n"
+      try text.write(to: file, atomically: true, encoding: .utf8)
+    }
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("Knowledge/stages.yaml:") == true)
+    #expect(found.first?.contains("error: malformed YAML") == true)
+  }
+
+  @Test func unknownReferenceSuggestsTheClosestId() throws {
+    var expectedLine = 0
+    let found = try diagnostics { folder in
+      let file = folder.appendingPathComponent("situations.yaml")
+      try replace(file, "principle: final-handling", "principle: final-handlin")
+      expectedLine = try line(of: "principle: final-handlin", in: file)
+    }
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("Knowledge/situations.yaml:\(expectedLine):") == true)
+    #expect(found.first?.hasSuffix("error: unknown principle 'final-handlin' (did you mean 'final-handling'?)") == true)
+  }
+
+  @Test func duplicateIdNamesBothPlaces() throws {
+    var second = 0
+    var first = 0
+    let found = try diagnostics { folder in
+      let file = folder.appendingPathComponent("types.yaml")
+      first = try line(of: "id: stalker", in: file)
+      try replace(file, "id: emotional", "id: stalker")
+      second = try line(of: "id: stalker\n", in: file)
+      let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+      second = (lines.indices.filter { lines[$0].contains("id: stalker") }.last ?? 0) + 1
+    }
+    #expect(found.contains { $0.hasPrefix("Knowledge/types.yaml:\(second):") && $0.contains("error: duplicate type id 'stalker' (first defined at Knowledge/types.yaml:\(first))") }, "\(found)")
+  }
+
+  @Test func wrongVersionIsRefused() throws {
+    let found = try diagnostics { folder in
+      try replace(folder.appendingPathComponent("escalation.yaml"), "version: 1", "version: 2")
+    }
+    #expect(found == ["Knowledge/escalation.yaml:1:10: error: unsupported version '2' (expected 1)"])
+  }
+
+  @Test func missingFileIsNamed() throws {
+    let found = try diagnostics { folder in
+      try FileManager.default.removeItem(at: folder.appendingPathComponent("forbidden.yaml"))
+    }
+    #expect(found.contains("Knowledge/forbidden.yaml:1:1: error: missing file"))
+  }
+
+  @Test func unknownKeyGetsADidYouMean() throws {
+    let found = try diagnostics { folder in
+      try replace(folder.appendingPathComponent("settings.yaml"), "follow_up_hours:", "follow_up_hour:")
+    }
+    #expect(found.count == 1)
+    #expect(found.first?.contains("follow_up_hour") == true && found.first?.contains("follow_up_hours") == true)
+  }
+
+  @Test func everyMistakeIsCollectedNotJustTheFirst() throws {
+    let found = try diagnostics { folder in
+      try replace(folder.appendingPathComponent("escalation.yaml"), "version: 1", "version: 2")
+      try FileManager.default.removeItem(at: folder.appendingPathComponent("forbidden.yaml"))
+    }
+    #expect(found.count >= 2)
+  }
+
+  @Test func theShippedKnowledgePassesLint() {
+    let problems = KnowledgeLint.check(TestSupport.engine)
+    #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+  }
+
+  @Test func lintCatchesAnExampleThatDoesNotFire() throws {
+    let folder = TestSupport.knowledgeCopy()
+    let file = folder.appendingPathComponent("demands.yaml")
+    try replace(file, "examples: [赶紧把钱退给我", "examples: [天气不错, 赶紧把钱退给我")
+    let engine = try Engine.load(directory: folder.path)
+    let problems = KnowledgeLint.check(engine).map(\.message)
+    #expect(problems == ["cue 'refund-money' does not fire on its example '天气不错'"])
+  }
+}
