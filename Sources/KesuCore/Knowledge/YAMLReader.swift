@@ -71,7 +71,11 @@ struct YAMLReader {
     for key in mapping.keys {
       guard let name = key.string, !allowed.contains(name) else { continue }
       var message = "unknown key '\(name)'"
-      if let guess = closestMatch(to: name, in: allowed.sorted()) { message += " (did you mean '\(guess)'?)" }
+      if let guess = closestMatch(to: name, in: allowed.sorted()) {
+        message += " (did you mean '\(guess)'?)"
+      } else if mapping.style == .flow, name.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
+        message += " (a ',' inside {…} ends the text: put the text in quotes)"
+      }
       error(message, at: key)
     }
   }

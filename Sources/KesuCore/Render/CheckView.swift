@@ -15,7 +15,7 @@ public struct CheckView: Sendable {
   public func render(_ check: AgentCheck) -> String {
     var lines: [String] = []
     for violation in check.violations {
-      lines.append(style.red("✗ 禁语 " + violation.name) + " 「\(style.highlight(violation.matched))」")
+      lines.append(style.red("✗ 禁语 " + violation.name) + " 「\(style.enabled ? style.highlight(violation.matched) : violation.matched)」")
       lines.append("  改说:" + violation.instead)
     }
     if check.violations.isEmpty { lines.append(style.green("✓ 没有禁语")) }

@@ -81,19 +81,33 @@ public struct ReadingView: Sendable {
       }
       result += on ? style.highlight(String(run)) : String(run)
     }
-    let rules = reading.evidence.map { "\($0.matched)→\($0.target)" }
+    let rules = reading.evidence.map { "\($0.matched)→\(targetName($0.target))" }
     return rules.isEmpty ? result : result + "  " + style.dim(rules.joined(separator: " "))
   }
 
+  /// `type:stalker` → 跟踪狂型, `situation:outage` → 故障中断, `emotion:2` → 情绪2 …
+  func targetName(_ target: String) -> String {
+    let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return target == "intensifier" ? "加强语气" : target }
+    switch parts[0] {
+    case "type": return knowledge.type(parts[1])?.name ?? parts[1]
+    case "situation": return knowledge.situation(parts[1])?.name ?? parts[1]
+    case "emotion": return "情绪" + parts[1]
+    case "demand": return "诉求:" + (knowledge.demands.first { $0.id == parts[1] }?.name ?? parts[1])
+    case "demeanor": return knowledge.demeanor(parts[1])?.name ?? parts[1]
+    default: return target
+    }
+  }
+
   func field(_ label: String, _ value: String) -> String {
-    let pad = max(0, 6 - TextLayout.width(of: label))
+    let pad = max(1, 7 - TextLayout.width(of: label))
     return style.dim(label) + String(repeating: " ", count: pad) + value
   }
 
   /// A labelled field whose value wraps under itself.
   func wrapped(_ label: String, _ value: String) -> [String] {
     if style.enabled { return [field(label, value)] }  // escape codes would confuse the width count
-    let lines = TextLayout.wrap(value, columns: columns, indent: 6)
+    let lines = TextLayout.wrap(value, columns: columns, indent: 7)
     return [field(label, lines[0].trimmingLeadingSpaces())] + lines.dropFirst()
   }
 }
