@@ -66,6 +66,8 @@ final class LineEditor {
 
   /// Called by readline with the finished line (nil on Ctrl-D at an empty line).
   static let handler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { raw in
+    // Remove the handler now, or readline shows the prompt again before the answer is printed.
+    rl_callback_handler_remove()
     guard let raw else {
       LineEditor.pending = .endOfInput
       return
@@ -82,7 +84,6 @@ final class LineEditor {
   func read(prompt: String) -> Input {
     Self.pending = nil
     rl_callback_handler_install(prompt, Self.handler)
-    defer { rl_callback_handler_remove() }
     while Self.pending == nil {
       var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
       let ready = poll(&descriptor, 1, -1)
