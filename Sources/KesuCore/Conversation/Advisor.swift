@@ -70,8 +70,8 @@ public struct Advisor: Sendable {
       }
       if overNorm, wording.principle == "final-handling" { score += 6 }
       if done.contains(wording.stage), !focus.contains(wording.stage) { score -= 8 }
-      if state.suggested.contains(wording.id) { score -= 30 }
-      if score > 0 { scored.append((score, wording)) }
+      // Already suggested in this call: still eligible, but after everything else that fits.
+      if score > 0 { scored.append((state.suggested.contains(wording.id) ? score - 100 : score, wording)) }
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.wording.id < $1.wording.id }
     var picked: [Wording] = []
