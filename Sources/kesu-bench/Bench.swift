@@ -34,7 +34,7 @@ struct Bench {
   static func grep(_ engine: Engine, _ file: String, megabytes: Double) throws {
     guard let grep = Measure.which("grep") else { return }
     let phrases = try phrasesFile(engine)
-    let run = Measure.run(grep, ["-o", "-F", "-f", phrases, file])
+    let run = Measure.run(grep, ["-o", "-F", "-f", phrases, file], stdout: folder + "/grep.out")
     report("grep -o -F -f (all cue phrases)", String(format: "%.1f MB/s (%.2f s)", megabytes / run.seconds, run.seconds))
   }
 
@@ -64,11 +64,11 @@ struct Bench {
 
     let file = folder + "/utterances.txt"
     try text.write(toFile: file, atomically: true, encoding: .utf8)
-    let run = Measure.run(kesu, ["classify", "--json"], stdin: file)
+    let run = Measure.run(kesu, ["classify", "--json"], stdin: file, stdout: folder + "/kesu.out")
     report("kesu classify --json < corpus", String(format: "%.1f MB/s (%.2f s, exit %d)", megabytes / run.seconds, run.seconds, run.status))
     report("  peak memory", String(format: "%.1f MiB", run.peakMiB))
     let small = folder + "/utterances-small.txt"
-    try String(text.prefix(2 << 20)).write(toFile: small, atomically: true, encoding: .utf8)
+    try lines.prefix(lines.count / 10).joined(separator: "\n").write(toFile: small, atomically: true, encoding: .utf8)
     let smallRun = Measure.run(kesu, ["classify", "--json"], stdin: small)
     report("  peak memory on 1/10 of the input", String(format: "%.1f MiB (flat if close to the above)", smallRun.peakMiB))
     try grep(engine, file, megabytes: megabytes)
@@ -103,10 +103,10 @@ struct Bench {
     let megabytes = Double(text.utf8.count) / 1e6
     report("transcript", String(format: "%.1f MB", megabytes))
     if let taskset = Measure.which("taskset") {
-      let one = Measure.run(taskset, ["-c", "0", kesu, "analyze", "--json", file])
+      let one = Measure.run(taskset, ["-c", "0", kesu, "analyze", "--json", file], stdout: folder + "/kesu.out")
       report("kesu analyze --json, one core", String(format: "%.1f MB/s (%.2f s), peak %.1f MiB", megabytes / one.seconds, one.seconds, one.peakMiB))
     }
-    let both = Measure.run(kesu, ["analyze", "--json", file])
+    let both = Measure.run(kesu, ["analyze", "--json", file], stdout: folder + "/kesu.out")
     report("kesu analyze --json, both cores", String(format: "%.1f MB/s (%.2f s), peak %.1f MiB", megabytes / both.seconds, both.seconds, both.peakMiB))
     try grep(engine, file, megabytes: megabytes)
   }

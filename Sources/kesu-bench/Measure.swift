@@ -31,12 +31,13 @@ enum Measure {
 
   /// Runs a command with stdin from a file and stdout to /dev/null; the child's own peak memory
   /// comes from wait4.
-  static func run(_ executable: String, _ arguments: [String], stdin: String? = nil) -> Run {
+  /// Output goes to a real file: GNU grep stops at the first match when it sees /dev/null.
+  static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, stdout: String = "/dev/null") -> Run {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     if let stdin { posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }

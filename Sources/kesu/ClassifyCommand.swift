@@ -16,13 +16,17 @@ struct ClassifyCommand: ParsableCommand {
     let engine = try global.loadEngine()
     let view = ReadingView(knowledge: engine.knowledge, style: Terminal.style, columns: Terminal.columns)
     var output = OutputBuffer()
+    let advisor = UtteranceAdvice(advisor: engine.advisor)
     func answer(_ text: String) {
       let reading = engine.classifier.classify(text)
-      var state = CallState()
-      state.turns.append(CallTurn(speaker: .customer, text: text, reading: reading))
-      let advice = engine.advisor.advise(state)
+      let (advice, adviceJSON) = advisor.adviseWithJSON(reading)
       if json {
-        output.line(JSONWriter.reading(reading, advice: advice))
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.readingCore(reading)
+        writer.fields(adviceJSON)
+        writer.endObject()
+        output.line(bytes: writer.bytes)
       } else {
         let hant = ScriptConverter.looksTraditional(text)
         output.line(global.display(view.render(reading, advice: advice, hant: hant, evidence: true)))

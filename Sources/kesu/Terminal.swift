@@ -36,6 +36,12 @@ struct OutputBuffer {
     if bytes.count >= 1 << 16 { flush() }
   }
 
+  mutating func line(bytes line: [UInt8]) {
+    bytes.append(contentsOf: line)
+    bytes.append(0x0A)
+    if bytes.count >= 1 << 16 { flush() }
+  }
+
   mutating func flush() {
     var offset = 0
     while offset < bytes.count {

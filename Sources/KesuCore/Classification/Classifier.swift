@@ -13,12 +13,15 @@ public struct Classifier: Sendable {
   public let matcher: CueMatcher
   let normalizer: TextNormalizer
   private let ordinaryIndex: Int
+  /// What each cue stands for (`type:stalker` …), per cue index: built once, not per utterance.
+  private let targets: [String]
 
   public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
     self.knowledge = knowledge
     self.normalizer = normalizer
     self.matcher = CueMatcher(knowledge: knowledge, audience: .customer, normalizer: normalizer)
     self.ordinaryIndex = knowledge.types.firstIndex { $0.id == "ordinary" } ?? 0
+    self.targets = matcher.cues.map { Self.target($0.owner, knowledge) }
   }
 
   public func classify(_ text: String) -> Reading {
@@ -80,12 +83,9 @@ public struct Classifier: Sendable {
 
   /// The amount named right after a compensation cue ("赔五百"), or just before it ("五百块的补偿").
   private func amount(near fired: FiredCue, in folded: NormalizedText) -> Int? {
-    let text = folded.string
-    let scalars = Array(text.unicodeScalars)
     func window(_ range: Range<Int>) -> Substring {
-      let clamped = range.clamped(to: 0..<scalars.count)
       var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[clamped])
+      for value in folded.scalars[range.clamped(to: 0..<folded.count)] { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
       return Substring(String(view))
     }
     return AmountParser.firstAmount(in: window(fired.start..<(fired.end + 10)))
@@ -132,7 +132,7 @@ public struct Classifier: Sendable {
       let compiled = matcher.cues[fired.cue]
       let (matched, range) = slice(fired.start, fired.end)
       return .init(
-        rule: compiled.cue.id, target: target(compiled.owner), matched: matched, start: range.lowerBound, end: range.upperBound)
+        rule: compiled.cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound, end: range.upperBound)
     }
     for intensifier in hits.intensifiers {
       let (matched, range) = slice(intensifier.start, intensifier.end)
@@ -141,7 +141,7 @@ public struct Classifier: Sendable {
     return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 
-  private func target(_ owner: CueOwner) -> String {
+  private static func target(_ owner: CueOwner, _ knowledge: KnowledgeBase) -> String {
     switch owner {
     case .type(let index): "type:" + knowledge.types[index].id
     case .situation(let index): "situation:" + knowledge.situations[index].id

@@ -34,7 +34,8 @@ public struct KnowledgeBase: Sendable {
 
   /// Fills `{company}` and `{agent}` from the settings; an empty setting is left out.
   public func fill(_ text: String) -> String {
-    text.replacingOccurrences(of: "{company}", with: settings.company)
+    guard text.utf8.contains(0x7B) else { return text }  // no "{": nothing to fill (the common, fast case)
+    return text.replacingOccurrences(of: "{company}", with: settings.company)
       .replacingOccurrences(of: "{agent}", with: settings.agent)
   }
 }

@@ -10,6 +10,12 @@ extension JSONWriter {
 
   /// The fields of a reading, without the enclosing braces, so callers can add their own.
   public mutating func readingFields(_ reading: Reading, advice: Advice?) {
+    readingCore(reading)
+    adviceFields(advice)
+  }
+
+  /// The reading without the advice: text, type, alternatives, situations, emotion, demeanor, evidence.
+  public mutating func readingCore(_ reading: Reading) {
     string("text", reading.text)
     label("type", reading.type)
     beginArray("alternatives")
@@ -41,6 +47,10 @@ extension JSONWriter {
       endObject()
     }
     endArray()
+  }
+
+  /// `"suggestions": […], "avoid": […]`.
+  public mutating func adviceFields(_ advice: Advice?) {
     beginArray("suggestions")
     for suggestion in advice?.suggestions ?? [] {
       beginObject()
@@ -72,6 +82,16 @@ extension JSONWriter {
       endObject()
     }
     endArray()
+  }
+
+  /// Advice fields as bytes to splice into many readings (`fields(_:)`): the same advice is
+  /// serialised once, not once per line.
+  public static func adviceFragment(_ advice: Advice?) -> [UInt8] {
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.adviceFields(advice)
+    writer.endObject()
+    return Array(writer.bytes.dropFirst().dropLast())
   }
 
   public static func reading(_ reading: Reading, advice: Advice?) -> String {
