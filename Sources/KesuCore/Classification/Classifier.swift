@@ -77,8 +77,14 @@ public struct Classifier: Sendable {
       text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
       emotion: .init(level: level, name: emotionName), demeanor: demeanor,
       evidence: evidence(text, folded, hits), demands: demands,
-      typeScores: Dictionary(
-        uniqueKeysWithValues: zip(knowledge.types.map(\.id), typeScores).filter { $0.1 > 0 }))
+      typeScores: scoresByID(typeScores))
+  }
+
+  /// Non-zero scores by type id (empty, with no allocation, for most ordinary lines).
+  private func scoresByID(_ scores: [Double]) -> [String: Double] {
+    var result: [String: Double] = [:]
+    for (index, score) in scores.enumerated() where score > 0 { result[knowledge.types[index].id] = score }
+    return result
   }
 
   /// The amount named right after a compensation cue ("赔五百"), or just before it ("五百块的补偿").

@@ -33,7 +33,8 @@ public struct ReplyJudge: Sendable {
     if check.stages.contains("solve"), emotion >= 2, !state.feelingAcknowledged(atLeast: 2), !acknowledges {
       skipped.append("客户情绪激动时先谈方案,没有先安抚、认同感受(先处理情绪,后处理事情)")
     }
-    let moneyTalk = ["赔", "补偿", "退款", "元", "块钱"].contains { reply.contains($0) }
+    // Money talk: the reply names compensation or a refund (the demand cues of the knowledge base).
+    let moneyTalk = engine.classifier.classify(reply).demands.contains { $0.id == "compensation" || $0.id == "refund" }
     if moneyTalk, state.situations.contains("compensation"), !(done.contains("listen") && done.contains("confirm")),
       !check.stages.contains("confirm")
     {
