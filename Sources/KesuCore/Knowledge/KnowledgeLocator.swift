@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the knowledge folder to use: an explicit path, then `KESU_KNOWLEDGE`, then the copy
 /// shipped beside the executable (SwiftPM's resource bundle, or `Knowledge/` or
-/// `../share/kesu/Knowledge` next to it), then the source tree the binary was built from.
+/// `../share/kesu/Knowledge` next to it); the source tree the binary was built from wins when it
+/// still exists.
 public enum KnowledgeLocator {
   public static func locate(explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment)
     -> String
@@ -14,7 +15,11 @@ public enum KnowledgeLocator {
   }
 
   static func builtInCandidates() -> [String] {
-    var candidates: [String] = []
+    // The repository this binary was built from comes first, so a coach's edits in Knowledge/
+    // count at once (Sources/KesuCore/Knowledge/ → ../../../Knowledge); an installed binary
+    // has no such folder and uses the copy shipped beside it.
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    var candidates = [source.appendingPathComponent("../../../Knowledge").standardized.path]
     let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
     var directories = [executable.deletingLastPathComponent()]
     if let bundle = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
@@ -25,9 +30,6 @@ public enum KnowledgeLocator {
       candidates.append(directory.appendingPathComponent("Knowledge").path)
       candidates.append(directory.appendingPathComponent("../share/kesu/Knowledge").standardized.path)
     }
-    // The repository this binary was built from: Sources/KesuCore/Knowledge/ → ../../../Knowledge.
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    candidates.append(source.appendingPathComponent("../../../Knowledge").standardized.path)
     return candidates
   }
 
