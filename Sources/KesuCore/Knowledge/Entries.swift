@@ -150,6 +150,8 @@ public struct Settings: Codable, Sendable {
 /// Tunables of the classifier (`classifier.yaml`).
 public struct ClassifierSettings: Codable, Sendable {
   public var negationWords: [String] = []
+  /// Phrases that hold a negation word without negating (是不是, 不管): they do not cancel a cue.
+  public var notNegations: [String] = []
   public var negationWindow: Int = 3
   public var intensifiers: [String] = []
   public var intensifierBump: Int = 2

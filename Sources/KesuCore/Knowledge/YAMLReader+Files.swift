@@ -12,8 +12,9 @@ extension YAMLReader {
     var settings = ClassifierSettings()
     settings.location = location(of: root.keys.first)
     if let negation = mapping(root["negation"], what: "'negation'") {
-      checkKeys(negation, allowed: ["words", "window"])
+      checkKeys(negation, allowed: ["words", "window", "except"])
       settings.negationWords = stringList(negation, "words")
+      settings.notNegations = stringList(negation, "except")
       settings.negationWindow = int(negation, "window", range: 0...20) ?? 3
     }
     settings.intensifiers = stringList(root, "intensifiers")

@@ -10,6 +10,8 @@ public struct CueMatcher: Sendable {
     case phrase(cue: Int, slot: Int)
     case except(cue: Int)
     case negation
+    /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
+    case notNegation
     case intensifier(punctuation: Bool)
   }
 
@@ -59,6 +61,7 @@ public struct CueMatcher: Sendable {
       for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, .negation) }
+    for word in knowledge.classifier.notNegations { add(word, .notNegation) }
     if audience == .customer {
       for word in knowledge.classifier.intensifiers {
         let punctuation = word.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
@@ -83,14 +86,16 @@ public struct CueMatcher: Sendable {
   public func match(_ text: NormalizedText) -> CueHits {
     var candidates: [Candidate] = []
     var excepts: [(cue: Int, start: Int, end: Int)] = []
-    var negationEnds: [Int] = []
+    var negations: [(start: Int, end: Int)] = []
+    var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
     automaton.scan(text.scalars) { pattern, start, end in
       for use in uses[pattern] {
         switch use {
         case .phrase(let cue, let slot): candidates.append(Candidate(cue: cue, slot: slot, start: start, end: end))
         case .except(let cue): excepts.append((cue, start, end))
-        case .negation: negationEnds.append(end)
+        case .negation: negations.append((start, end))
+        case .notNegation: notNegations.append((start, end))
         case .intensifier(let punctuation):
           if start >= (hits.intensifiers.last?.end ?? 0) { hits.intensifiers.append((start, end, punctuation)) }
         }
@@ -98,6 +103,9 @@ public struct CueMatcher: Sendable {
     }
     guard !candidates.isEmpty else { return hits }
 
+    let negationEnds = negations.filter { negation in
+      !notNegations.contains { $0.start <= negation.start && $0.end >= negation.end }
+    }.map(\.end)
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
     candidates.removeAll { candidate in
       let compiled = cues[candidate.cue].cue
