@@ -52,6 +52,12 @@ final class LineEditor {
   }
 
   private func installSignals() {
+    // A parent may start us with these blocked (a blocked mask is inherited): unblock them.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGWINCH)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
     sigemptyset(&action.sa_mask)

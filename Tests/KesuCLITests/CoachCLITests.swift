@@ -13,7 +13,8 @@ import Testing
       #expect(play.stdout.contains("推荐"))
       #expect(play.stdout.contains("好的坐席走过的阶段"))
     }
-    let handout = try Kesu.run(["coach", ids[0], "--markdown"], input: "")
+    let first = try #require(ids.first)
+    let handout = try Kesu.run(["coach", first, "--markdown"], input: "")
     #expect(handout.stdout.hasPrefix("# 案例"))
   }
 

@@ -108,7 +108,8 @@ import Testing
     call.customer("我家网又断了")
     #expect(call.typeEstimate.id == "know-it-all")
     let advice = call.advise()
-    #expect(advice.avoid.map(\.family) == (engine.knowledge.type("know-it-all")?.avoid.prefix(3).map { $0 } ?? []))
+    let typeAvoid = engine.knowledge.type("know-it-all")?.avoid ?? []
+    #expect(Array(advice.avoid.map(\.family).prefix(typeAvoid.count)) == Array(typeAvoid.prefix(3)))
   }
 
   @Test func followUpDefaultsToFortyEightHours() {

@@ -88,8 +88,7 @@ import Testing
     let found = try diagnostics { folder in
       let file = folder.appendingPathComponent("types.yaml")
       first = try line(of: "id: stalker", in: file)
-      try replace(file, "id: emotional", "id: stalker")
-      second = try line(of: "id: stalker\n", in: file)
+      try replace(file, "  - id: emotional\n", "  - id: stalker\n")
       let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
       second = (lines.indices.filter { lines[$0].contains("id: stalker") }.last ?? 0) + 1
     }

@@ -36,14 +36,19 @@ public enum KnowledgeLoader {
     }
     if let (r, m) = open("classifier.yaml") { base.classifier = r.readClassifier(m) }
     if !missing("settings.yaml"), let (r, m) = open("settings.yaml") { base.settings = r.readSettings(m) }
-    if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) }
-    if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) }
+    // A file that could not be read leaves its kind of id unknown: references to it are not
+    // reported again one by one (one mistake, one message).
+    var unreadable: Set<Reference.Kind> = []
+    if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) } else { unreadable.insert(.type) }
+    if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) } else { unreadable.insert(.situation) }
     if let (r, m) = open("demands.yaml") { base.demands = r.readDemands(m) }
     if let (r, m) = open("demeanors.yaml") { base.demeanors = r.readDemeanors(m) }
     if let (r, m) = open("emotions.yaml") { base.emotions = r.readEmotions(m) }
-    if let (r, m) = open("stages.yaml") { base.stages = r.readStages(m) }
-    if let (r, m) = open("forbidden.yaml") { base.forbidden = r.readForbidden(m) }
-    if let (r, m) = open("principles.yaml") { (base.principles, base.lists) = r.readPrinciples(m) }
+    if let (r, m) = open("stages.yaml") { base.stages = r.readStages(m) } else { unreadable.insert(.stage) }
+    if let (r, m) = open("forbidden.yaml") { base.forbidden = r.readForbidden(m) } else { unreadable.insert(.family) }
+    if let (r, m) = open("principles.yaml") { (base.principles, base.lists) = r.readPrinciples(m) } else {
+      unreadable.insert(.principle)
+    }
     if let (r, m) = open("escalation.yaml") { (base.ladder, base.triggers) = r.readEscalation(m) }
     if !missing("quiz.yaml"), let (r, m) = open("quiz.yaml") { base.quiz = r.readQuiz(m) }
     for file in yamlFiles(in: directory, sub: "wording") {
@@ -53,7 +58,7 @@ public enum KnowledgeLoader {
       if let (r, m) = open("scenarios/" + file), let scenario = r.readScenario(m) { base.scenarios.append(scenario) }
     }
 
-    KnowledgeValidator(base: base, sink: sink).validate()
+    KnowledgeValidator(base: base, sink: sink, unreadable: unreadable).validate()
     guard sink.isEmpty else { throw KnowledgeError(sink.diagnostics) }
     return base
   }

@@ -3,6 +3,8 @@
 struct KnowledgeValidator {
   let base: KnowledgeBase
   let sink: DiagnosticSink
+  /// Kinds whose file could not be read: references to them are not checked.
+  var unreadable: Set<Reference.Kind> = []
 
   func validate() {
     checkUnique(base.types.map { ($0.id, $0.location) }, what: "type")
@@ -54,7 +56,7 @@ struct KnowledgeValidator {
       .type: base.types.map(\.id), .situation: base.situations.map(\.id), .stage: base.stages.map(\.id),
       .family: base.forbidden.map(\.id), .principle: base.principles.map(\.id),
     ]
-    for reference in sink.references {
+    for reference in sink.references where !unreadable.contains(reference.kind) {
       let ids = known[reference.kind] ?? []
       guard !ids.contains(reference.id) else { continue }
       var message = "unknown \(reference.kind.rawValue) '\(reference.id)'"
