@@ -52,18 +52,22 @@ public struct Classifier: Sendable {
       case .stage, .forbidden: break
       }
     }
-    if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
-    if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
-
     let type = pickType(typeScores)
+    var floor = knowledge.type(type.winner.id)?.emotionMin ?? 0
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       guard score >= settings.situationThreshold || (situationSafety[index] && score > 0) else { return nil }
       let situation = knowledge.situations[index]
+      floor = max(floor, situation.emotionMin, settings.complaintEmotion)
       return Reading.Label(
         id: situation.id, name: situation.name, confidence: Self.confidence(score, threshold: settings.situationThreshold))
     }
     .sorted { $0.confidence > $1.confidence }
+    // Emotion: the strongest cue, at least what the type and situations imply; intensifiers
+    // then raise it one level; a run of !!! or ?? alone lifts calm to displeased.
+    level = max(level, floor)
+    if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
+    if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
 
     var demeanor: Reading.Named?
     if let best = demeanorScores.indices.max(by: { demeanorScores[$0] < demeanorScores[$1] }), demeanorScores[best] >= 1 {

@@ -7,6 +7,8 @@ public struct ComplainantType: Codable, Sendable, Identifiable {
   public var strategy: String
   /// Forbidden families that do most harm with this type.
   public var avoid: [String]
+  /// The least emotion level a customer of this type shows (`emotion_min:`), 0 by default.
+  public var emotionMin: Int = 0
   public var cues: [Cue]
   public var location: SourceLocation
 }
@@ -22,6 +24,8 @@ public struct Situation: Codable, Sendable, Identifiable {
   /// Reported on any single cue, whatever else scores higher (criminal, emergency).
   public var safety: Bool
   public var avoid: [String]
+  /// The least emotion level this situation means (`emotion_min:`): a threat is never calm.
+  public var emotionMin: Int = 0
   public var cues: [Cue]
   public var location: SourceLocation
 }
@@ -157,6 +161,8 @@ public struct ClassifierSettings: Codable, Sendable {
   public var intensifierBump: Int = 2
   public var typeThreshold: Double = 2
   public var situationThreshold: Double = 1
+  /// A customer who reports any situation is at least this upset (`complaint_emotion:`).
+  public var complaintEmotion: Int = 0
   /// How much an older customer turn still counts toward the type: weight = decay^age.
   public var turnDecay: Double = 0.8
   /// The same demand in this many customer turns shows 死缠烂打型.

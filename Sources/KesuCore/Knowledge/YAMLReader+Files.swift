@@ -7,7 +7,7 @@ extension YAMLReader {
       root,
       allowed: [
         "version", "negation", "intensifiers", "intensifier_bump", "type_threshold", "situation_threshold",
-        "across_turns",
+        "complaint_emotion", "across_turns",
       ])
     var settings = ClassifierSettings()
     settings.location = location(of: root.keys.first)
@@ -21,6 +21,7 @@ extension YAMLReader {
     settings.intensifierBump = int(root, "intensifier_bump", range: 1...20) ?? 2
     settings.typeThreshold = double(root, "type_threshold", range: 0.1...100) ?? 2
     settings.situationThreshold = double(root, "situation_threshold", range: 0.1...100) ?? 1
+    settings.complaintEmotion = int(root, "complaint_emotion", range: 0...3) ?? 0
     if let turns = mapping(root["across_turns"], what: "'across_turns'") {
       checkKeys(turns, allowed: ["decay", "persistent_repeats", "illogical_changes", "time_killer_turns", "time_killer_length"])
       settings.turnDecay = double(turns, "decay", range: 0...1) ?? settings.turnDecay
@@ -45,21 +46,23 @@ extension YAMLReader {
   func readTypes(_ root: Node.Mapping) -> [ComplainantType] {
     checkKeys(root, allowed: ["version", "types"])
     return entries(root, "types").compactMap { node, entry in
-      checkKeys(entry, allowed: ["id", "name", "name_hant", "marks", "strategy", "avoid", "cues"])
+      checkKeys(entry, allowed: ["id", "name", "name_hant", "marks", "strategy", "avoid", "emotion_min", "cues"])
       guard let id = id(entry, owner: node) else { return nil }
       return ComplainantType(
         id: id, name: string(entry, "name", required: true, owner: node) ?? id,
         nameHant: string(entry, "name_hant", required: true, owner: node) ?? id,
         marks: string(entry, "marks", required: true, owner: node) ?? "",
         strategy: string(entry, "strategy", required: true, owner: node) ?? "",
-        avoid: references(entry, "avoid", kind: .family), cues: cues(entry, ownerID: id, negatable: true), location: location(of: node))
+        avoid: references(entry, "avoid", kind: .family), emotionMin: int(entry, "emotion_min", range: 0...3) ?? 0,
+        cues: cues(entry, ownerID: id, negatable: true), location: location(of: node))
     }
   }
 
   func readSituations(_ root: Node.Mapping) -> [Situation] {
     checkKeys(root, allowed: ["version", "situations"])
     return entries(root, "situations").compactMap { node, entry in
-      checkKeys(entry, allowed: ["id", "name", "name_hant", "principle", "escalate_to", "safety", "avoid", "cues"])
+      checkKeys(
+        entry, allowed: ["id", "name", "name_hant", "principle", "escalate_to", "safety", "avoid", "emotion_min", "cues"])
       guard let id = id(entry, owner: node) else { return nil }
       let cues = cues(entry, ownerID: id, negatable: true)
       if cues.isEmpty { error("situation '\(id)' has no cues", at: node) }
@@ -67,7 +70,8 @@ extension YAMLReader {
         id: id, name: string(entry, "name", required: true, owner: node) ?? id,
         nameHant: string(entry, "name_hant", required: true, owner: node) ?? id,
         principle: reference(entry, "principle", kind: .principle), escalateTo: int(entry, "escalate_to", range: 1...9),
-        safety: bool(entry, "safety") ?? false, avoid: references(entry, "avoid", kind: .family), cues: cues,
+        safety: bool(entry, "safety") ?? false, avoid: references(entry, "avoid", kind: .family),
+        emotionMin: int(entry, "emotion_min", range: 0...3) ?? 0, cues: cues,
         location: location(of: node))
     }
   }

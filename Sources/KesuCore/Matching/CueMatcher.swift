@@ -110,8 +110,12 @@ public struct CueMatcher: Sendable {
     candidates.removeAll { candidate in
       let compiled = cues[candidate.cue].cue
       if compiled.atStart, candidate.start > opening { return true }
+      // A negation counts only within the same clause: no punctuation between it and the cue.
       if compiled.negatable,
-        negationEnds.contains(where: { $0 <= candidate.start && candidate.start - $0 <= negationWindow })
+        negationEnds.contains(where: { end in
+          end <= candidate.start && candidate.start - end <= negationWindow
+            && !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation)
+        })
       {
         return true
       }
