@@ -3,7 +3,8 @@ import Foundation
 /// Who the customer is, judged over the whole call rather than one line.
 ///
 /// Rule: each customer turn's cue scores count with weight `decay^age` (age 0 for the latest
-/// turn), so an old outburst fades; then three patterns that only show across turns add a full
+/// turn), so old weak signs fade — but a type that one turn showed clearly (its own score at
+/// the threshold) keeps at least the threshold for the rest of the call; then three patterns that only show across turns add a full
 /// threshold each: the same demand repeated (死缠烂打型), demands that keep changing
 /// (不合逻辑型), long turns with no situation and no demand (打发时间型). The agent's
 /// `/set type` overrides everything.
@@ -18,10 +19,16 @@ public struct TypeEstimate: Sendable, Equatable {
     let settings = knowledge.classifier
     let readings = state.customerTurns.compactMap(\.reading)
     var scores: [String: Double] = [:]
+    var shown: Set<String> = []
     for (age, reading) in readings.reversed().enumerated() {
       let weight = pow(settings.turnDecay, Double(age))
-      for (id, score) in reading.typeScores { scores[id, default: 0] += score * weight }
+      for (id, score) in reading.typeScores {
+        scores[id, default: 0] += score * weight
+        if score >= settings.typeThreshold { shown.insert(id) }
+      }
     }
+    // A type one turn showed clearly holds for the call (at the threshold) unless another overtakes it.
+    for id in shown { scores[id] = max(scores[id] ?? 0, settings.typeThreshold) }
     var patterns: [String] = []
     let threshold = settings.typeThreshold
 
