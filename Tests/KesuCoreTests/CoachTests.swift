@@ -10,7 +10,7 @@ import Testing
       let replay = ScenarioReplay(scenario: scenario, engine: engine)
       #expect(replay.steps.count == scenario.turns.count)
       for step in replay.steps { #expect(step.goodCheck.violations.isEmpty, "\(scenario.id) turn \(step.number)") }
-      #expect(replay.stagesDone.contains("apologize") || replay.stagesDone.contains("listen"), "\(scenario.id)")
+      #expect(replay.stagesDone.count >= 2, "\(scenario.id): the good agent goes through the call's stages")
       let markdown = ScenarioView(knowledge: engine.knowledge).markdown(replay)
       #expect(markdown.hasPrefix("# 案例:"))
     }
