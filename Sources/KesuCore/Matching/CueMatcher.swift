@@ -103,26 +103,57 @@ public struct CueMatcher: Sendable {
     }
     guard !candidates.isEmpty else { return hits }
 
+    // Every check below is a binary search or a bounded scan, so a megabyte-long line full of
+    // matches stays linear-logarithmic.
     let negationEnds = negations.filter { negation in
       !notNegations.contains { $0.start <= negation.start && $0.end >= negation.end }
-    }.map(\.end)
+    }.map(\.end).sorted()
+    var exceptsByCue: [Int: [(start: Int, end: Int)]] = [:]
+    for item in excepts { exceptsByCue[item.cue, default: []].append((item.start, item.end)) }
+    for key in exceptsByCue.keys { exceptsByCue[key]!.sort { $0.start < $1.start } }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
-    candidates.removeAll { candidate in
-      let compiled = cues[candidate.cue].cue
-      if compiled.atStart, candidate.start > opening { return true }
-      // A negation counts only within the same clause: no punctuation between it and the cue.
-      if compiled.negatable,
-        negationEnds.contains(where: { end in
-          end <= candidate.start && candidate.start - end <= negationWindow
-            && !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation)
-        })
-      {
-        return true
-      }
-      return excepts.contains { $0.cue == candidate.cue && $0.start <= candidate.start && $0.end >= candidate.end }
-    }
-    candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
 
+    func negated(_ candidate: Candidate) -> Bool {
+      // The last negation ending at or before the candidate's start, if close enough and in the same clause.
+      var low = 0
+      var high = negationEnds.count
+      while low < high {
+        let mid = (low + high) / 2
+        if negationEnds[mid] <= candidate.start { low = mid + 1 } else { high = mid }
+      }
+      var index = low - 1
+      while index >= 0, candidate.start - negationEnds[index] <= negationWindow {
+        let end = negationEnds[index]
+        if !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation) { return true }
+        index -= 1
+      }
+      return false
+    }
+    func excepted(_ candidate: Candidate) -> Bool {
+      guard let spans = exceptsByCue[candidate.cue] else { return false }
+      // Spans sorted by start: look back from the candidate over the few that could contain it.
+      var low = 0
+      var high = spans.count
+      while low < high {
+        let mid = (low + high) / 2
+        if spans[mid].start <= candidate.start { low = mid + 1 } else { high = mid }
+      }
+      var index = low - 1
+      while index >= 0, candidate.start - spans[index].start <= 64 {
+        if spans[index].end >= candidate.end { return true }
+        index -= 1
+      }
+      return false
+    }
+    func survives(_ candidate: Candidate) -> Bool {
+      let compiled = cues[candidate.cue].cue
+      if compiled.atStart, candidate.start > opening { return false }
+      // A negation counts only within the same clause: no punctuation between it and the cue.
+      if compiled.negatable, negated(candidate) { return false }
+      return !excepted(candidate)
+    }
+
+    candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
     var index = 0
     while index < candidates.count {
       var next = index
@@ -130,9 +161,14 @@ public struct CueMatcher: Sendable {
       let cue = candidates[index].cue
       let compiled = cues[cue].cue
       if compiled.mode == .any {
-        hits.fired.append(FiredCue(cue: cue, start: candidates[index].start, end: candidates[index].end))
-      } else if let span = tightestSpan(candidates[index..<next], slots: compiled.phrases.count, within: compiled.within) {
-        hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
+        if let first = candidates[index..<next].first(where: survives) {
+          hits.fired.append(FiredCue(cue: cue, start: first.start, end: first.end))
+        }
+      } else {
+        let surviving = candidates[index..<next].filter(survives)
+        if let span = tightestSpan(surviving[...], slots: compiled.phrases.count, within: compiled.within) {
+          hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
+        }
       }
       index = next
     }
@@ -147,6 +183,7 @@ public struct CueMatcher: Sendable {
       var seen = Set<Int>()
       var end = 0
       for right in left..<sorted.count {
+        if sorted[right].start - sorted[left].start > within { break }  // too far: bounded scan
         seen.insert(sorted[right].slot)
         end = max(end, sorted[right].end)
         if seen.count == slots {
