@@ -15,6 +15,10 @@ final class LineEditor {
   nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
   nonisolated(unsafe) static var resized: sig_atomic_t = 0
   nonisolated(unsafe) static var pending: Input?
+  /// Self-pipe: the signal handlers write a byte so `poll` wakes even when the signal arrived
+  /// just before it was called.
+  nonisolated(unsafe) static var wakeRead: Int32 = -1
+  nonisolated(unsafe) static var wakeWrite: Int32 = -1
   nonisolated(unsafe) static var completionWords: [String] = []
   nonisolated(unsafe) static var completionMatches: [String] = []
 
@@ -52,6 +56,13 @@ final class LineEditor {
   }
 
   private func installSignals() {
+    var ends: [Int32] = [0, 0]
+    if pipe(&ends) == 0 {
+      Self.wakeRead = ends[0]
+      Self.wakeWrite = ends[1]
+      _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+      _ = fcntl(ends[1], F_SETFL, fcntl(ends[1], F_GETFL) | O_NONBLOCK)
+    }
     // A parent may start us with these blocked (a blocked mask is inherited): unblock them.
     var unblock = sigset_t()
     sigemptyset(&unblock)
@@ -59,12 +70,20 @@ final class LineEditor {
     sigaddset(&unblock, SIGWINCH)
     pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+    action.__sigaction_handler.sa_handler = { _ in
+      LineEditor.interrupted = 1
+      var byte: UInt8 = 1
+      _ = write(LineEditor.wakeWrite, &byte, 1)
+    }
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0  // no SA_RESTART: poll() must return EINTR
     sigaction(SIGINT, &action, nil)
     var resize = sigaction()
-    resize.__sigaction_handler.sa_handler = { _ in LineEditor.resized = 1 }
+    resize.__sigaction_handler.sa_handler = { _ in
+      LineEditor.resized = 1
+      var byte: UInt8 = 1
+      _ = write(LineEditor.wakeWrite, &byte, 1)
+    }
     sigemptyset(&resize.sa_mask)
     resize.sa_flags = 0
     sigaction(SIGWINCH, &resize, nil)
@@ -91,8 +110,17 @@ final class LineEditor {
     Self.pending = nil
     rl_callback_handler_install(prompt, Self.handler)
     while Self.pending == nil {
-      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: Self.wakeRead, events: Int16(POLLIN), revents: 0),
+      ]
+      // Flags first: a signal may have come while we were printing, before this poll.
+      let ready = (Self.interrupted != 0 || Self.resized != 0) ? 0 : poll(&descriptors, Self.wakeRead >= 0 ? 2 : 1, -1)
+      if descriptors[1].revents & Int16(POLLIN) != 0 {
+        var drain = [UInt8](repeating: 0, count: 64)
+        while Glibc.read(Self.wakeRead, &drain, drain.count) > 0 {}
+      }
+      let descriptor = descriptors[0]
       if Self.resized != 0 {
         Self.resized = 0
         rl_resize_terminal()
@@ -113,7 +141,7 @@ final class LineEditor {
         return .endOfInput
       }
       if descriptor.revents & Int16(POLLHUP | POLLERR) != 0, descriptor.revents & Int16(POLLIN) == 0 { return .endOfInput }
-      rl_callback_read_char()
+      if descriptor.revents & Int16(POLLIN) != 0 { rl_callback_read_char() }
     }
     let input = Self.pending ?? .endOfInput
     if case .line(let text) = input { remember(text) }

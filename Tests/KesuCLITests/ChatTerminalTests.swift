@@ -28,7 +28,8 @@ import Testing
     terminal.send("/chec\t")
     #expect(terminal.waitFor("/check", after: mark))
     terminal.send(" 不知道道\u{7F}\r")
-    #expect(terminal.waitFor("我不知道", after: mark) || terminal.waitFor("禁语", after: mark), "\(terminal.output)")
+    #expect(terminal.waitFor("禁语", after: mark), "\(terminal.output)")
+    #expect(terminal.output.dropFirst(mark).contains("不知道"))
 
     // Ctrl-C on a half-typed line keeps the session.
     mark = terminal.output.count
