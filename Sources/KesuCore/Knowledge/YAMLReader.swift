@@ -21,7 +21,9 @@ struct YAMLReader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // The basic resolver: every scalar is a string until a getter converts it (no regular
+      // expressions per scalar, which made start-up slow).
+      root = try Yams.compose(yaml: text, .basic)
     } catch let error as YamlError {
       reader.report(error)
       return nil

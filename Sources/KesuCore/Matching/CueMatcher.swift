@@ -105,12 +105,11 @@ public struct CueMatcher: Sendable {
 
     // Every check below is a binary search or a bounded scan, so a megabyte-long line full of
     // matches stays linear-logarithmic.
-    let negationEnds = negations.filter { negation in
+    let negationEnds = negations.isEmpty ? [] : negations.filter { negation in
       !notNegations.contains { $0.start <= negation.start && $0.end >= negation.end }
     }.map(\.end).sorted()
-    var exceptsByCue: [Int: [(start: Int, end: Int)]] = [:]
-    for item in excepts { exceptsByCue[item.cue, default: []].append((item.start, item.end)) }
-    for key in exceptsByCue.keys { exceptsByCue[key]!.sort { $0.start < $1.start } }
+    // Excepts sorted by (cue, start): a cue's spans are one contiguous run.
+    excepts.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
 
     func negated(_ candidate: Candidate) -> Bool {
@@ -130,17 +129,17 @@ public struct CueMatcher: Sendable {
       return false
     }
     func excepted(_ candidate: Candidate) -> Bool {
-      guard let spans = exceptsByCue[candidate.cue] else { return false }
-      // Spans sorted by start: look back from the candidate over the few that could contain it.
+      guard !excepts.isEmpty else { return false }
+      // Look back from the candidate's place over the few spans of its cue that could contain it.
       var low = 0
-      var high = spans.count
+      var high = excepts.count
       while low < high {
         let mid = (low + high) / 2
-        if spans[mid].start <= candidate.start { low = mid + 1 } else { high = mid }
+        if (excepts[mid].cue, excepts[mid].start) <= (candidate.cue, candidate.start) { low = mid + 1 } else { high = mid }
       }
       var index = low - 1
-      while index >= 0, candidate.start - spans[index].start <= 64 {
-        if spans[index].end >= candidate.end { return true }
+      while index >= 0, excepts[index].cue == candidate.cue, candidate.start - excepts[index].start <= 64 {
+        if excepts[index].end >= candidate.end { return true }
         index -= 1
       }
       return false
@@ -179,14 +178,15 @@ public struct CueMatcher: Sendable {
   private func tightestSpan(_ occurrences: ArraySlice<Candidate>, slots: Int, within: Int) -> Range<Int>? {
     let sorted = Array(occurrences)
     var best: Range<Int>?
+    let all: UInt64 = slots >= 64 ? .max : (1 << UInt64(slots)) - 1
     for left in sorted.indices {
-      var seen = Set<Int>()
+      var seen: UInt64 = 0  // one bit per slot: no allocation
       var end = 0
       for right in left..<sorted.count {
         if sorted[right].start - sorted[left].start > within { break }  // too far: bounded scan
-        seen.insert(sorted[right].slot)
+        seen |= 1 << UInt64(min(sorted[right].slot, 63))
         end = max(end, sorted[right].end)
-        if seen.count == slots {
+        if seen == all {
           let span = sorted[left].start..<end
           if span.count <= within, span.count < (best?.count ?? Int.max) { best = span }
           break
