@@ -39,6 +39,7 @@ struct ChatCommand: ParsableCommand {
     while true {
       switch editor.read(prompt: "› ") {
       case .endOfInput:
+        print("")  // Ctrl-D leaves the cursor on the prompt line
         print(global.display(session.farewell()))
         return
       case .invalidUTF8:
