@@ -35,7 +35,7 @@ import Testing
     mark = terminal.output.count
     terminal.send("半句话")
     terminal.send("\u{03}")
-    #expect(terminal.waitFor("^C", after: mark))
+    #expect(terminal.waitFor("^C", after: mark), "\(terminal.output.dropFirst(mark))")
     terminal.send("/undo\r")
     #expect(terminal.waitFor("已撤回", after: mark), "\(terminal.output)")
     #expect(!terminal.output.dropFirst(mark).contains("半句话/undo"))
