@@ -62,8 +62,20 @@ public final class CaseStore: Sendable {
         return !tables.isEmpty && !tables.contains("grdb_migrations")
       }
       if foreign { throw CaseStoreError.foreign(path) }
+      // Two processes opening a new file at once may both decide to migrate; the loser's
+      // CREATE fails once the winner has committed. Trying again sees the migrations applied.
       let migrator = Self.migrator
-      if let lastMigration { try migrator.migrate(queue, upTo: lastMigration) } else { try migrator.migrate(queue) }
+      var attempt = 0
+      while true {
+        do {
+          if let lastMigration { try migrator.migrate(queue, upTo: lastMigration) } else { try migrator.migrate(queue) }
+          break
+        } catch {
+          attempt += 1
+          if attempt >= 5 { throw error }
+          usleep(50_000)
+        }
+      }
     } catch let error as CaseStoreError {
       throw error
     } catch {
