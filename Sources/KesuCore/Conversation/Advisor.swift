@@ -54,24 +54,27 @@ public struct Advisor: Sendable {
     if overNorm { reasoning.append("赔偿要求远超常规:控制预期,坚持最终处理原则,可升级但不许诺") }
 
     var scored: [(score: Int, wording: Wording)] = []
+    let situationSet = Set(situations)
+    let safetySet = Set(safety)
+    let suggested = Set(state.suggested)
     for wording in knowledge.wording {
       guard (wording.emotionMin...wording.emotionMax).contains(emotion) else { continue }
       guard wording.types.isEmpty || wording.types.contains(type) else { continue }
-      guard wording.situations.isEmpty || !Set(wording.situations).isDisjoint(with: situations) else { continue }
+      guard wording.situations.isEmpty || wording.situations.contains(where: situationSet.contains) else { continue }
       if calmFirst, wording.stage == "solve" { continue }
       if wording.situations.contains("compensation"), wording.stage == "solve", !listenedAndConfirmed { continue }
       var score = 0
       if let rank = focus.firstIndex(of: wording.stage) { score += 10 - 4 * rank }
       let situationMatch = !wording.situations.isEmpty
-      if situationMatch { score += 4 + (Set(wording.situations).isDisjoint(with: latest) ? 0 : 2) }
+      if situationMatch { score += 4 + (wording.situations.contains(where: latest.contains) ? 2 : 0) }
       if !wording.types.isEmpty, type != "ordinary" { score += 3 }
-      if !Set(wording.situations).isDisjoint(with: safety) || (type == "stalker" && wording.types.contains("stalker")) {
+      if wording.situations.contains(where: safetySet.contains) || (type == "stalker" && wording.types.contains("stalker")) {
         score += 20
       }
       if overNorm, wording.principle == "final-handling" { score += 6 }
       if done.contains(wording.stage), !focus.contains(wording.stage) { score -= 8 }
       // Already suggested in this call: still eligible, but after everything else that fits.
-      if score > 0 { scored.append((state.suggested.contains(wording.id) ? score - 100 : score, wording)) }
+      if score > 0 { scored.append((suggested.contains(wording.id) ? score - 100 : score, wording)) }
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.wording.id < $1.wording.id }
     var picked: [Wording] = []

@@ -11,7 +11,7 @@ public enum SpeakerLabel {
 
   /// The speaker a label names, or nil when Kesu does not know it.
   public static func speaker(_ label: String) -> Speaker? {
-    let key = label.trimmingCharacters(in: .whitespaces).lowercased()
+    let key = label.trimmed.lowercased()
     if customer.contains(key) { return .customer }
     if agent.contains(key) { return .agent }
     // "客服小王", "Agent 2", "客户(张先生)": a known label followed by a name or number.

@@ -8,7 +8,7 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
   case vtt
 
   public static func detect(firstLine: String) -> TranscriptFormat {
-    let line = firstLine.trimmingCharacters(in: .whitespaces)
+    let line = firstLine.trimmed
     if line.hasPrefix("\u{FEFF}WEBVTT") || line.hasPrefix("WEBVTT") { return .vtt }
     if line.hasPrefix("{") { return .jsonl }
     return .lines

@@ -29,7 +29,7 @@ public struct TranscriptParser {
   /// Calls completed by this line.
   public mutating func feed(_ text: String, line: Int) -> [Call] {
     if format == nil {
-      guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+      guard !text.trimmed.isEmpty else { return [] }
       format = TranscriptFormat.detect(firstLine: text)
     }
     switch format! {
@@ -70,7 +70,7 @@ public struct TranscriptParser {
   // MARK: SPEAKER: text
 
   mutating func feedLine(_ raw: String, line: Int) -> [Call] {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmed
     if text.isEmpty || text == "---" { return endCall() }
     let body = Self.droppingTimestamp(text)
     if let (label, said) = Self.splitLabel(body) {
@@ -95,23 +95,23 @@ public struct TranscriptParser {
       guard let close = rest.first, "])".contains(close) else { return text }
       rest = rest.dropFirst()
     }
-    return rest.trimmingCharacters(in: .whitespaces)
+    return rest.trimmed
   }
 
   /// `客户:text` / `Agent: text` → (label, text); nil when the line has no short label.
   static func splitLabel(_ text: String) -> (String, String)? {
     guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-    let label = text[..<colon].trimmingCharacters(in: .whitespaces)
+    let label = text[..<colon].trimmed
     guard !label.isEmpty, label.count <= 16, !label.contains(where: { "，。,.!?！？".contains($0) }) else { return nil }
     // Known labels always split; an unknown one only when it is short enough to be a name.
     if SpeakerLabel.speaker(label) == nil, label.count > 8 { return nil }
-    return (label, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    return (label, text[text.index(after: colon)...].trimmed)
   }
 
   // MARK: JSON Lines
 
   mutating func feedJSON(_ raw: String, line: Int) -> [Call] {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmed
     if text.isEmpty { return [] }
     guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
       let said = object["text"] as? String
@@ -134,7 +134,7 @@ public struct TranscriptParser {
   // MARK: WebVTT
 
   mutating func feedVTT(_ raw: String, line: Int) -> [Call] {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmed
     if text.isEmpty || text.hasPrefix("WEBVTT") || text.hasPrefix("\u{FEFF}WEBVTT") || text.hasPrefix("NOTE") || text.contains("-->")
       || text.allSatisfy(\.isNumber)
     {
@@ -146,8 +146,8 @@ public struct TranscriptParser {
     var speakerForLine = vttSpeaker
     while !rest.isEmpty {
       if rest.hasPrefix("<v"), let close = rest.firstIndex(of: ">") {
-        let label = rest[rest.index(rest.startIndex, offsetBy: 2)..<close].trimmingCharacters(in: .whitespaces)
-        let name = label.hasPrefix(".") ? String(label.drop { $0 != " " }).trimmingCharacters(in: .whitespaces) : label
+        let label = rest[rest.index(rest.startIndex, offsetBy: 2)..<close].trimmed
+        let name = label.hasPrefix(".") ? String(label.drop { $0 != " " }).trimmed : label
         speakerForLine = speaker(for: name, line: line)
         vttSpeaker = speakerForLine
         rest = rest[rest.index(after: close)...]
@@ -157,7 +157,7 @@ public struct TranscriptParser {
         spoken.append(rest.removeFirst())
       }
     }
-    let said = spoken.trimmingCharacters(in: .whitespaces)
+    let said = spoken.trimmed
     guard !said.isEmpty else { return [] }
     if let last = currentCall?.turns.last, last.speaker == (speakerForLine ?? .customer), speakerForLine == nil {
       currentCall!.turns[currentCall!.turns.count - 1].text += said
