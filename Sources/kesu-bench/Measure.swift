@@ -31,8 +31,25 @@ enum Measure {
 
   /// Runs a command with stdin from a file and stdout to /dev/null; the child's own peak memory
   /// comes from wait4.
-  /// Output goes to a real file: GNU grep stops at the first match when it sees /dev/null.
+  /// Runs through `/usr/bin/time -f %M` when it exists: wait4's figure for a posix_spawned
+  /// child counts the parent's memory too (it shares it until exec), so it overstates.
   static func run(_ executable: String, _ arguments: [String], stdin: String? = nil, stdout: String = "/dev/null") -> Run {
+    let time = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: time) else {
+      return spawn(executable, arguments, stdin: stdin, stdout: stdout)
+    }
+    let report = NSTemporaryDirectory() + "kesu-bench-rss-\(getpid())"
+    var run = spawn(time, ["-f", "%M", "-o", report, executable] + arguments, stdin: stdin, stdout: stdout)
+    if let text = try? String(contentsOfFile: report, encoding: .utf8),
+      let kilobytes = Double(text.split(separator: "\n").last(where: { !$0.isEmpty }) ?? "")
+    {
+      run.peakMiB = kilobytes / 1024
+    }
+    return run
+  }
+
+  /// Output goes to a real file: GNU grep stops at the first match when it sees /dev/null.
+  static func spawn(_ executable: String, _ arguments: [String], stdin: String? = nil, stdout: String = "/dev/null") -> Run {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
