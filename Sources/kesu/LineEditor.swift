@@ -159,14 +159,19 @@ final class LineEditor {
     add_history(text)
   }
 
-  /// Writes the history file (owner-only), trimmed to the limit.
+  /// Writes the history file (owner-only), trimmed to the limit, atomically: a temporary file
+  /// renamed over the old one, so an interruption never leaves half a history.
   func saveHistory() {
     let folder = (historyPath as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    if write_history(historyPath) == 0 {
-      history_truncate_file(historyPath, historyLimit)
-      chmod(historyPath, 0o600)
+    let temporary = historyPath + ".tmp-\(getpid())"
+    guard write_history(temporary) == 0 else {
+      unlink(temporary)
+      return
     }
+    history_truncate_file(temporary, historyLimit)
+    chmod(temporary, 0o600)
+    if rename(temporary, historyPath) != 0 { unlink(temporary) }
   }
 
   /// `$XDG_STATE_HOME/kesu/history`, default `~/.local/state/kesu/history`.
