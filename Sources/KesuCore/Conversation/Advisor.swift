@@ -88,7 +88,7 @@ public struct Advisor: Sendable {
         .init(id: $0.id, text: knowledge.fill($0.text), stage: $0.stage, why: why($0))
       },
       avoid: avoidList(type: type, situations: situations),
-      nextStep: nextStep(focus: focus, safety: safety, escalation: escalation, calmFirst: calmFirst),
+      nextStep: nextStep(type: type, focus: focus, safety: safety, escalation: escalation, calmFirst: calmFirst),
       focus: focus, reminders: reminders(state, done: done, ending: ending), reasoning: reasoning)
   }
 
@@ -106,9 +106,15 @@ public struct Advisor: Sendable {
     }
   }
 
-  private func nextStep(focus: [String], safety: [String], escalation: EscalationStatus, calmFirst: Bool) -> String {
+  private func nextStep(type: String, focus: [String], safety: [String], escalation: EscalationStatus, calmFirst: Bool)
+    -> String
+  {
     if let first = safety.first, let situation = knowledge.situation(first) {
       return situation.principle.flatMap(knowledge.principle)?.name ?? situation.name
+    }
+    // A type whose treatment leads (跟踪狂型: protect yourself) says so before the usual order.
+    if let principle = knowledge.type(type)?.principle.flatMap(knowledge.principle), focus.first != "escalate" {
+      return principle.name
     }
     if calmFirst, let principle = knowledge.principle("emotion-first") { return principle.name }
     if focus.first == "escalate", let rung = knowledge.rung(max(1, escalation.level)) { return "升级到" + rung.name }

@@ -9,6 +9,8 @@ public struct ComplainantType: Codable, Sendable, Identifiable {
   public var avoid: [String]
   /// The least emotion level a customer of this type shows (`emotion_min:`), 0 by default.
   public var emotionMin: Int = 0
+  /// The principle that leads with this type (`principle:`), shown as the next step.
+  public var principle: String? = nil
   public var cues: [Cue]
   public var location: SourceLocation
 }

@@ -46,7 +46,7 @@ extension YAMLReader {
   func readTypes(_ root: Node.Mapping) -> [ComplainantType] {
     checkKeys(root, allowed: ["version", "types"])
     return entries(root, "types").compactMap { node, entry in
-      checkKeys(entry, allowed: ["id", "name", "name_hant", "marks", "strategy", "avoid", "emotion_min", "cues"])
+      checkKeys(entry, allowed: ["id", "name", "name_hant", "marks", "strategy", "avoid", "emotion_min", "principle", "cues"])
       guard let id = id(entry, owner: node) else { return nil }
       return ComplainantType(
         id: id, name: string(entry, "name", required: true, owner: node) ?? id,
@@ -54,7 +54,8 @@ extension YAMLReader {
         marks: string(entry, "marks", required: true, owner: node) ?? "",
         strategy: string(entry, "strategy", required: true, owner: node) ?? "",
         avoid: references(entry, "avoid", kind: .family), emotionMin: int(entry, "emotion_min", range: 0...3) ?? 0,
-        cues: cues(entry, ownerID: id, negatable: true), location: location(of: node))
+        principle: reference(entry, "principle", kind: .principle), cues: cues(entry, ownerID: id, negatable: true),
+        location: location(of: node))
     }
   }
 

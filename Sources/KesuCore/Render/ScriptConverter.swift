@@ -10,7 +10,9 @@ public enum ScriptConverter {
   /// Whether the text contains Traditional characters (that fold to something else).
   public static func looksTraditional(_ text: String, normalizer: TextNormalizer = .shared) -> Bool {
     var traditional = 0
-    for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
+    // Ideographs only: full-width punctuation folds too, but says nothing about the script.
+    for scalar in text.unicodeScalars
+    where (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || scalar.value >= 0x20000 {
       if normalizer.fold(scalar.value) != scalar.value { traditional += 1 }
     }
     return traditional > 0
