@@ -76,7 +76,7 @@ final class LineEditor {
       _ = write(LineEditor.wakeWrite, &byte, 1)
     }
     sigemptyset(&action.sa_mask)
-    action.sa_flags = 0  // no SA_RESTART: poll() must return EINTR
+    action.sa_flags = SA_RESTART  // the self-pipe wakes poll; output writes are never cut short
     sigaction(SIGINT, &action, nil)
     var resize = sigaction()
     resize.__sigaction_handler.sa_handler = { _ in
@@ -85,7 +85,7 @@ final class LineEditor {
       _ = write(LineEditor.wakeWrite, &byte, 1)
     }
     sigemptyset(&resize.sa_mask)
-    resize.sa_flags = 0
+    resize.sa_flags = SA_RESTART
     sigaction(SIGWINCH, &resize, nil)
   }
 
