@@ -49,13 +49,20 @@ import Testing
   }
 
   @Test func labelledSetsAreWellFormedAndLargeEnough() throws {
-    let tune = try LabelledSet.utterances(TestSupport.fixture("classifier-tune.tsv"), file: "tune", knowledge: engine.knowledge)
-    let held = try LabelledSet.utterances(TestSupport.fixture("classifier-held.tsv"), file: "held", knowledge: engine.knowledge)
+    func utterances(_ name: String) throws -> [LabelledSet.Utterance] {
+      try LabelledSet.utterances(TestSupport.fixture(name), file: name, knowledge: engine.knowledge)
+    }
+    func agentLines(_ name: String) throws -> [LabelledSet.AgentLine] {
+      try LabelledSet.agentLines(TestSupport.fixture(name), file: name, knowledge: engine.knowledge)
+    }
+    let tune = try ["classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv"].flatMap(utterances)
+    let held = try utterances("classifier-held.tsv")
     #expect(tune.count + held.count >= 400)
     #expect(Set(tune.map(\.text)).isDisjoint(with: held.map(\.text)))
-    let agentTune = try LabelledSet.agentLines(TestSupport.fixture("agent-tune.tsv"), file: "tune", knowledge: engine.knowledge)
-    let agentHeld = try LabelledSet.agentLines(TestSupport.fixture("agent-held.tsv"), file: "held", knowledge: engine.knowledge)
+    let agentTune = try ["agent-tune.tsv", "agent-tune-b.tsv"].flatMap(agentLines)
+    let agentHeld = try agentLines("agent-held.tsv")
     #expect(agentTune.count + agentHeld.count >= 150)
+    #expect(Set(agentTune.map(\.text)).isDisjoint(with: agentHeld.map(\.text)))
   }
 
   @Test func aLabelTypoIsAnErrorNotAMiss() {

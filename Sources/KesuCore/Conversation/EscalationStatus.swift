@@ -26,8 +26,13 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
       }
     }
     for id in state.situations {
+      // A request for a supervisor is one trigger however it was heard (situation or demand).
+      if id == "escalation-request" {
+        add("supervisor-request", fallbackLevel: 1)
+        continue
+      }
       let situation = knowledge.situation(id)
-      add(id, fallbackLevel: situation?.escalateTo, reason: nil)
+      add(id, fallbackLevel: situation?.escalateTo, reason: situation.map { "情况:\($0.name)" })
     }
     for demand in state.demands {
       if demand.id == "supervisor" { add("supervisor-request", fallbackLevel: 1) }
@@ -35,7 +40,6 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
         add("beyond-authority", fallbackLevel: 1, reason: "赔偿要求\(amount)元,超出常规(\(knowledge.settings.compensationNorm)元)")
       }
     }
-    if state.situations.contains("escalation-request") { add("supervisor-request", fallbackLevel: 1) }
     let triggered = reasons.map(\.level).max() ?? 0
     let top = knowledge.ladder.map(\.level).max() ?? 5
     let level = min(top, max(triggered, 0) + state.manualEscalations)
