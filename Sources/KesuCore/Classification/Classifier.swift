@@ -36,13 +36,13 @@ public struct Classifier: Sendable {
     var level = 0
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
-      let compiled = matcher.cues[fired.cue]
-      switch compiled.owner {
-      case .type(let index): typeScores[index] += compiled.cue.weight
+      let rule = matcher.rules[fired.cue]
+      switch rule.owner {
+      case .type(let index): typeScores[index] += rule.weight
       case .situation(let index):
-        situationScores[index] += compiled.cue.weight
+        situationScores[index] += rule.weight
         if knowledge.situations[index].safety { situationSafety[index] = true }
-      case .demeanor(let index): demeanorScores[index] += compiled.cue.weight
+      case .demeanor(let index): demeanorScores[index] += rule.weight
       case .demand(let index):
         let id = knowledge.demands[index].id
         if !demands.contains(where: { $0.id == id }) {
@@ -139,10 +139,9 @@ public struct Classifier: Sendable {
       return (String(view), range)
     }
     var result: [Reading.Evidence] = hits.fired.map { fired in
-      let compiled = matcher.cues[fired.cue]
       let (matched, range) = slice(fired.start, fired.end)
       return .init(
-        rule: compiled.cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound, end: range.upperBound)
+        rule: matcher.cues[fired.cue].cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound, end: range.upperBound)
     }
     for intensifier in hits.intensifiers {
       let (matched, range) = slice(intensifier.start, intensifier.end)

@@ -36,8 +36,7 @@ public struct PhraseChecker: Sendable {
     var stages: [String] = []
     var original: [Unicode.Scalar]?
     for fired in hits.fired.sorted(by: { $0.start < $1.start }) {
-      let compiled = matcher.cues[fired.cue]
-      switch compiled.owner {
+      switch matcher.rules[fired.cue].owner {
       case .forbidden(let index):
         let family = knowledge.forbidden[index]
         guard !violations.contains(where: { $0.family == family.id }) else { continue }
@@ -48,7 +47,7 @@ public struct PhraseChecker: Sendable {
         violations.append(
           .init(
             family: family.id, name: family.name, matched: String(matched), start: range.lowerBound,
-            end: range.upperBound, instead: knowledge.fill(family.instead), rule: compiled.cue.id))
+            end: range.upperBound, instead: knowledge.fill(family.instead), rule: matcher.cues[fired.cue].cue.id))
       case .stage(let index):
         let id = knowledge.stages[index].id
         if !stages.contains(id) { stages.append(id) }

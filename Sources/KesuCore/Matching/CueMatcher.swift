@@ -15,7 +15,20 @@ public struct CueMatcher: Sendable {
     case intensifier(punctuation: Bool)
   }
 
+  /// What the per-utterance path needs of each cue, flat: reading it copies no strings or arrays.
+  public struct Rule: Sendable {
+    public var owner: CueOwner
+    public var weight: Double
+    var any: Bool
+    var atStart: Bool
+    var negatable: Bool
+    var within: Int
+    var slots: Int
+  }
+
   public let cues: [Compiled]
+  /// One per cue, in the order of `cues`.
+  public let rules: [Rule]
   private let automaton: AhoCorasick
   private let uses: [[Use]]
   private let negationWindow: Int
@@ -69,6 +82,11 @@ public struct CueMatcher: Sendable {
       }
     }
     self.cues = compiled
+    self.rules = compiled.map {
+      Rule(
+        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
+        negatable: $0.cue.negatable, within: $0.cue.within, slots: $0.cue.phrases.count)
+    }
     self.automaton = AhoCorasick(patterns: patterns)
     self.uses = uses
     self.negationWindow = knowledge.classifier.negationWindow
@@ -145,10 +163,10 @@ public struct CueMatcher: Sendable {
       return false
     }
     func survives(_ candidate: Candidate) -> Bool {
-      let compiled = cues[candidate.cue].cue
-      if compiled.atStart, candidate.start > opening { return false }
+      let rule = rules[candidate.cue]
+      if rule.atStart, candidate.start > opening { return false }
       // A negation counts only within the same clause: no punctuation between it and the cue.
-      if compiled.negatable, negated(candidate) { return false }
+      if rule.negatable, negated(candidate) { return false }
       return !excepted(candidate)
     }
 
@@ -158,14 +176,14 @@ public struct CueMatcher: Sendable {
       var next = index
       while next < candidates.count, candidates[next].cue == candidates[index].cue { next += 1 }
       let cue = candidates[index].cue
-      let compiled = cues[cue].cue
-      if compiled.mode == .any {
+      let rule = rules[cue]
+      if rule.any {
         if let first = candidates[index..<next].first(where: survives) {
           hits.fired.append(FiredCue(cue: cue, start: first.start, end: first.end))
         }
       } else {
         let surviving = candidates[index..<next].filter(survives)
-        if let span = tightestSpan(surviving[...], slots: compiled.phrases.count, within: compiled.within) {
+        if let span = tightestSpan(surviving[...], slots: rule.slots, within: rule.within) {
           hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
         }
       }
