@@ -78,3 +78,46 @@ import Testing
     #expect(problems.isEmpty, "\(problems.map(\.description))")
   }
 }
+
+/// `all:` slots with alternatives, and `ordered:`, on a copy of the knowledge with one extra cue.
+@Suite struct AllSlotsTests {
+  func engine(extraCue: String) throws -> Engine {
+    let folder = TestSupport.knowledgeCopy()
+    let file = folder.appendingPathComponent("situations.yaml")
+    var text = try String(contentsOf: file, encoding: .utf8)
+    let anchor = try #require(text.range(of: "  - id: criminal\n"))
+    let cues = try #require(text.range(of: "    cues:\n", range: anchor.upperBound..<text.endIndex))
+    text.insert(contentsOf: extraCue, at: cues.upperBound)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return try Engine.load(directory: folder.path)
+  }
+
+  func fires(_ engine: Engine, _ text: String) -> Bool {
+    engine.classifier.classify(text).evidence.contains { $0.rule == "test-slots" }
+  }
+
+  @Test func anySlotAlternativeFillsTheSlot() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              all: [[叫上, 喊上], 一起来, [讨说法, 评评理]]
+              within: 12
+
+      """)
+    #expect(fires(engine, "我叫上亲戚一起来讨说法"))
+    #expect(fires(engine, "我喊上邻居一起来评评理"))
+    #expect(!fires(engine, "我叫上亲戚一起来"))  // the third slot is missing
+    #expect(!fires(engine, "叫上喊上"))  // two alternatives of one slot are not two slots
+  }
+
+  @Test func orderedSlotsMustComeInOrder() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              all: [[叫上, 喊上], 讨说法]
+              within: 12
+              ordered: true
+
+      """)
+    #expect(fires(engine, "我叫上亲戚来讨说法"))
+    #expect(!fires(engine, "讨说法的时候我叫上了他"))
+  }
+}

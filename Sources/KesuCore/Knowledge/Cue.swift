@@ -4,14 +4,19 @@ public struct Cue: Codable, Hashable, Sendable {
   public enum Mode: String, Codable, Sendable {
     /// Fires when any one phrase occurs.
     case any
-    /// Fires when every phrase occurs inside a span of at most `within` characters.
+    /// Fires when every slot occurs inside a span of at most `within` characters; a slot is
+    /// one phrase or a list of alternatives (`all: [[找人, 叫人], 砸]`).
     case all
   }
 
   public var id: String
   public var mode: Mode
   public var phrases: [String]
+  /// The `all:` slot of each phrase (parallel to `phrases`); for `any` each phrase is its own.
+  public var slots: [Int]
   public var within: Int
+  /// For `all`: the slots must occur in the order written (把你们…砸, not 砸…把你们).
+  public var ordered: Bool
   /// A match right after a negation word (不, 没有 …) does not count.
   public var negatable: Bool
   /// A match lying inside one of these longer phrases does not count.
@@ -24,4 +29,9 @@ public struct Cue: Codable, Hashable, Sendable {
   /// Sentences the cue must not fire on.
   public var counters: [String]
   public var location: SourceLocation
+}
+
+extension [String] {
+  /// Each phrase in a slot of its own (an `any:` cue).
+  var slotted: (phrases: [String], slots: [Int]) { (self, [Int](indices)) }
 }

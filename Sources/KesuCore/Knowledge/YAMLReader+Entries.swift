@@ -31,14 +31,14 @@ extension YAMLReader {
         guard let phrase = scalarString(node, what: "a cue") else { continue }
         result.append(
           Cue(
-            id: fallbackID, mode: .any, phrases: [phrase], within: 10, negatable: negatable, except: [],
+            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [],
             weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
-          "id", "phrase", "any", "all", "within", "negatable", "except", "weight", "at_start", "examples", "counter",
+          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
       guard forms.count == 1 else {
@@ -47,19 +47,20 @@ extension YAMLReader {
           at: node)
         continue
       }
-      let phrases = stringList(cue, forms[0], required: true, owner: node)
+      let mode: Cue.Mode = forms[0] == "all" ? .all : .any
+      let (phrases, slots) = mode == .all ? allSlots(cue, owner: node) : stringList(cue, forms[0], required: true, owner: node).slotted
       guard !phrases.isEmpty else {
         if cue[forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[forms[0]]) }
         continue
       }
-      let mode: Cue.Mode = forms[0] == "all" ? .all : .any
-      if mode == .all, phrases.count < 2 { error("'all' needs at least two phrases", at: cue["all"]) }
+      if mode == .all, Set(slots).count < 2 { error("'all' needs at least two phrases", at: cue["all"]) }
       var cueID = fallbackID
       if cue["id"] != nil, let given = string(cue, "id", required: true, owner: node) { cueID = given }
       result.append(
         Cue(
-          id: cueID, mode: mode, phrases: phrases,
+          id: cueID, mode: mode, phrases: phrases, slots: slots,
           within: int(cue, "within", range: 1...500) ?? 10,
+          ordered: bool(cue, "ordered") ?? false,
           negatable: bool(cue, "negatable") ?? negatable,
           except: stringList(cue, "except"),
           weight: double(cue, "weight", range: 0...100) ?? 1,
@@ -69,6 +70,25 @@ extension YAMLReader {
           location: location(of: node)))
     }
     return result
+  }
+
+  /// The phrases of an `all:` cue with the slot of each: an item is one phrase, or a list of
+  /// alternatives that fill the same slot.
+  private func allSlots(_ cue: Node.Mapping, owner: Node) -> (phrases: [String], slots: [Int]) {
+    var phrases: [String] = []
+    var slots: [Int] = []
+    for (slot, item) in sequence(cue, "all", required: true, in: owner).enumerated() {
+      if let alternatives = item.sequence {
+        let found = alternatives.compactMap { scalarString($0, what: "an alternative of 'all'") }
+        if found.isEmpty { error("empty slot: this list of alternatives names no phrase", at: item) }
+        phrases += found
+        slots += Array(repeating: slot, count: found.count)
+      } else if let phrase = scalarString(item, what: "an item of 'all'") {
+        phrases.append(phrase)
+        slots.append(slot)
+      }
+    }
+    return (phrases, slots)
   }
 
   /// A list of ids naming other entries; each is recorded with its own location for checking.

@@ -7,9 +7,11 @@ public struct AhoCorasick: Sendable {
   /// Symbol of each BMP scalar (0: in no pattern).
   private let bmpSymbols: [UInt16]
   private let otherSymbols: [UInt32: UInt16]
-  private let alphabetSize: Int
-  /// Goto function, keyed by `state * alphabetSize + symbol`.
-  private let transitions: [Int: Int32]
+  /// Goto function of the non-root states, compressed by rows: state `s`'s children are
+  /// `childSymbols[childStart[s]..<childStart[s + 1]]` (sorted) with `childStates` beside them.
+  private let childStart: [Int32]
+  private let childSymbols: [UInt16]
+  private let childStates: [Int32]
   /// Goto from the root, dense.
   private let rootTransitions: [Int32]
   private let failure: [Int32]
@@ -82,10 +84,25 @@ public struct AhoCorasick: Sendable {
       }
     }
 
+    var childStart = [Int32](repeating: 0, count: patternAt.count + 1)
+    var childSymbols: [UInt16] = []
+    var childStates: [Int32] = []
+    childSymbols.reserveCapacity(transitions.count)
+    childStates.reserveCapacity(transitions.count)
+    for state in children.indices {
+      childStart[state] = Int32(childSymbols.count)
+      for (symbol, next) in children[state].sorted(by: { $0.symbol < $1.symbol }) {
+        childSymbols.append(UInt16(symbol))
+        childStates.append(next)
+      }
+    }
+    childStart[children.count] = Int32(childSymbols.count)
+
     self.bmpSymbols = bmp
     self.otherSymbols = other
-    self.alphabetSize = alphabet
-    self.transitions = transitions
+    self.childStart = childStart
+    self.childSymbols = childSymbols
+    self.childStates = childStates
     self.rootTransitions = rootTransitions
     self.failure = failure
     self.patternAt = patternAt
@@ -108,7 +125,7 @@ public struct AhoCorasick: Sendable {
           state = Int(rootTransitions[symbol])
           break
         }
-        if let next = transitions[state * alphabetSize + symbol] {
+        if let next = child(of: state, symbol) {
           state = Int(next)
           break
         }
@@ -122,6 +139,22 @@ public struct AhoCorasick: Sendable {
         output = outputLink[Int(output)]
       }
     }
+  }
+}
+
+extension AhoCorasick {
+  /// The goto of a non-root state: a short scan of its sorted children (most have one or two).
+  @inline(__always)
+  private func child(of state: Int, _ symbol: Int) -> Int32? {
+    var low = Int(childStart[state])
+    var high = Int(childStart[state + 1])
+    while low < high {
+      let mid = (low + high) / 2
+      let found = Int(childSymbols[mid])
+      if found == symbol { return childStates[mid] }
+      if found < symbol { low = mid + 1 } else { high = mid }
+    }
+    return nil
   }
 }
 

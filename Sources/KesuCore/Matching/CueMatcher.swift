@@ -24,6 +24,7 @@ public struct CueMatcher: Sendable {
     var negatable: Bool
     var within: Int
     var slots: Int
+    var ordered: Bool
   }
 
   public let cues: [Compiled]
@@ -70,7 +71,7 @@ public struct CueMatcher: Sendable {
       }
     }
     for (index, entry) in compiled.enumerated() {
-      for (slot, phrase) in entry.cue.phrases.enumerated() { add(phrase, .phrase(cue: index, slot: slot)) }
+      for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, .phrase(cue: index, slot: slot)) }
       for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, .negation) }
@@ -85,7 +86,8 @@ public struct CueMatcher: Sendable {
     self.rules = compiled.map {
       Rule(
         owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
-        negatable: $0.cue.negatable, within: $0.cue.within, slots: $0.cue.phrases.count)
+        negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
+        ordered: $0.cue.ordered)
     }
     self.automaton = AhoCorasick(patterns: patterns)
     self.uses = uses
@@ -183,7 +185,7 @@ public struct CueMatcher: Sendable {
         }
       } else {
         let surviving = candidates[index..<next].filter(survives)
-        if let span = tightestSpan(surviving[...], slots: rule.slots, within: rule.within) {
+        if let span = tightestSpan(surviving[...], slots: rule.slots, within: rule.within, ordered: rule.ordered) {
           hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
         }
       }
@@ -192,12 +194,28 @@ public struct CueMatcher: Sendable {
     return hits
   }
 
-  /// The leftmost shortest span holding one occurrence of every slot, if it fits in `within`.
-  private func tightestSpan(_ occurrences: ArraySlice<Candidate>, slots: Int, within: Int) -> Range<Int>? {
+  /// The leftmost shortest span holding one occurrence of every slot (in slot order when
+  /// `ordered`, each after the previous one ends), if it fits in `within`.
+  private func tightestSpan(_ occurrences: ArraySlice<Candidate>, slots: Int, within: Int, ordered: Bool) -> Range<Int>? {
     let sorted = Array(occurrences)
     var best: Range<Int>?
     let all: UInt64 = slots >= 64 ? .max : (1 << UInt64(slots)) - 1
     for left in sorted.indices {
+      if ordered {
+        guard sorted[left].slot == 0 else { continue }
+        var next = 1
+        var end = sorted[left].end
+        for right in (left + 1)..<max(left + 1, sorted.count) where next < slots {
+          if sorted[right].start - sorted[left].start > within { break }
+          if sorted[right].slot == next, sorted[right].start >= end {
+            next += 1
+            end = sorted[right].end
+          }
+        }
+        let span = sorted[left].start..<end
+        if next == slots, span.count <= within, span.count < (best?.count ?? Int.max) { best = span }
+        continue
+      }
       var seen: UInt64 = 0  // one bit per slot: no allocation
       var end = 0
       for right in left..<sorted.count {
