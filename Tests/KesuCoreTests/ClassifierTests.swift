@@ -121,3 +121,17 @@ import Testing
     #expect(!fires(engine, "讨说法的时候我叫上了他"))
   }
 }
+
+@Suite struct ReadingViewTests {
+  let engine = TestSupport.engine
+
+  /// An ordinary customer who cites a law calmly scores one weak know-it-all cue: the block
+  /// must not put 卖弄知识型 beside them.
+  @Test func aRunnerUpIsShownOnlyWhenItCameClose() {
+    let view = ReadingView(knowledge: engine.knowledge)
+    let calm = engine.classifier.classify("消费者权益保护法好像有七天无理由退货,我这个还没拆封,能退吗?")
+    #expect(calm.type.id == "ordinary")
+    #expect(calm.typeScores.values.contains { $0 > 0 }, "the example should carry a weak cue: \(calm.typeScores)")
+    #expect(!view.render(calm, advice: nil).contains("其次"))
+  }
+}

@@ -34,7 +34,12 @@ public struct ReadingView: Sendable {
     var lines: [String] = []
     let shown = type ?? (reading.type.id, reading.type.confidence)
     var typeLine = style.bold(typeName(shown.id, hant: hant)) + " " + Self.percent(shown.confidence)
-    if let runnerUp = reading.alternatives.first(where: { $0.id != shown.id && $0.id != "ordinary" }) {
+    // A runner-up is shown only when it came close: one weak cue is no reason to put an odd
+    // label beside an ordinary customer.
+    let close = knowledge.classifier.typeThreshold * 0.75
+    if let runnerUp = reading.alternatives.first(where: { $0.id != shown.id && $0.id != "ordinary" }),
+      reading.typeScores[runnerUp.id, default: 0] >= close
+    {
       typeLine += style.dim("(其次 \(typeName(runnerUp.id, hant: hant)) \(Self.percent(runnerUp.confidence)))")
     }
     lines.append(field("类型", typeLine))
