@@ -131,12 +131,15 @@ public struct Classifier: Sendable {
 
   private func evidence(_ text: String, _ folded: NormalizedText, _ hits: CueHits) -> [Reading.Evidence] {
     guard !hits.fired.isEmpty || !hits.intensifiers.isEmpty else { return [] }
-    let original = Array(text.unicodeScalars)
+    // Where each original scalar starts, so a match is copied out of the text in one piece.
+    var bounds: [String.Index] = []
+    bounds.reserveCapacity(folded.originalCount + 1)
+    bounds.append(contentsOf: text.unicodeScalars.indices)
+    bounds.append(text.endIndex)
     func slice(_ start: Int, _ end: Int) -> (String, Range<Int>) {
       let range = folded.originalRange(start: start, end: end)
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: original[range.clamped(to: 0..<original.count)])
-      return (String(view), range)
+      let clamped = range.clamped(to: 0..<(bounds.count - 1))
+      return (String(text.unicodeScalars[bounds[clamped.lowerBound]..<bounds[clamped.upperBound]]), range)
     }
     var result: [Reading.Evidence] = hits.fired.map { fired in
       let (matched, range) = slice(fired.start, fired.end)

@@ -21,8 +21,9 @@ public struct JSONWriter {
     if let key {
       // Keys are Kesu's own ASCII names: nothing to escape.
       bytes.append(0x22)
-      bytes.append(contentsOf: key.utf8)
-      bytes.append(contentsOf: [0x22, 0x3A])
+      if key.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: key.utf8) }
+      bytes.append(0x22)
+      bytes.append(0x3A)
     }
   }
 
