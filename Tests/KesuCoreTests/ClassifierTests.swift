@@ -79,8 +79,9 @@ import Testing
   }
 }
 
-/// `all:` slots with alternatives, and `ordered:`, on a copy of the knowledge with one extra cue.
-@Suite struct AllSlotsTests {
+/// `all:` slots with alternatives, `ordered:` and `not_followed_by:`, on a copy of the knowledge
+/// with one extra cue.
+@Suite struct CueFormTests {
   func engine(extraCue: String) throws -> Engine {
     let folder = TestSupport.knowledgeCopy()
     let file = folder.appendingPathComponent("situations.yaml")
@@ -119,6 +120,20 @@ import Testing
       """)
     #expect(fires(engine, "我叫上亲戚来讨说法"))
     #expect(!fires(engine, "讨说法的时候我叫上了他"))
+  }
+
+  @Test func aFollowerVetoesTheMatch() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              any: [扬言]
+              not_followed_by: [投诉, 曝光]
+
+      """)
+    #expect(fires(engine, "客户扬言要带人过来"))
+    #expect(!fires(engine, "客户扬言投诉"))
+    #expect(!fires(engine, "客户扬言要去曝光"))  // within three characters
+    #expect(fires(engine, "客户扬言,要是不赔就去投诉"))  // another clause: the threat stands
+    #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
   }
 }
 

@@ -21,6 +21,10 @@ public struct Cue: Codable, Hashable, Sendable {
   public var negatable: Bool
   /// A match lying inside one of these longer phrases does not count.
   public var except: [String]
+  /// A match followed by one of these (within `followWindow` characters, same clause) does not
+  /// count: 扬言 is a threat, 扬言要投诉 is not.
+  public var notFollowedBy: [String]
+  public static let followWindow = 3
   public var weight: Double
   /// The match must open the text (after leading spaces and punctuation): 喂 only as a greeting.
   public var atStart: Bool

@@ -31,14 +31,14 @@ extension YAMLReader {
         guard let phrase = scalarString(node, what: "a cue") else { continue }
         result.append(
           Cue(
-            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [],
+            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [], notFollowedBy: [],
             weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
-          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "weight", "at_start", "examples", "counter",
+          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
       guard forms.count == 1 else {
@@ -63,6 +63,7 @@ extension YAMLReader {
           ordered: bool(cue, "ordered") ?? false,
           negatable: bool(cue, "negatable") ?? negatable,
           except: stringList(cue, "except"),
+          notFollowedBy: stringList(cue, "not_followed_by"),
           weight: double(cue, "weight", range: 0...100) ?? 1,
           atStart: bool(cue, "at_start") ?? false,
           examples: stringList(cue, "examples"),

@@ -9,6 +9,7 @@ public struct CueMatcher: Sendable {
   private enum Use: Sendable {
     case phrase(cue: Int, slot: Int)
     case except(cue: Int)
+    case follower(cue: Int)
     case negation
     /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
     case notNegation
@@ -73,6 +74,7 @@ public struct CueMatcher: Sendable {
     for (index, entry) in compiled.enumerated() {
       for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, .phrase(cue: index, slot: slot)) }
       for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
+      for phrase in entry.cue.notFollowedBy { add(phrase, .follower(cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, .negation) }
     for word in knowledge.classifier.notNegations { add(word, .notNegation) }
@@ -106,6 +108,7 @@ public struct CueMatcher: Sendable {
   public func match(_ text: NormalizedText) -> CueHits {
     var candidates: [Candidate] = []
     var excepts: [(cue: Int, start: Int, end: Int)] = []
+    var followers: [(cue: Int, start: Int)] = []
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
@@ -114,6 +117,7 @@ public struct CueMatcher: Sendable {
         switch use {
         case .phrase(let cue, let slot): candidates.append(Candidate(cue: cue, slot: slot, start: start, end: end))
         case .except(let cue): excepts.append((cue, start, end))
+        case .follower(let cue): followers.append((cue, start))
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
         case .intensifier(let punctuation):
@@ -130,6 +134,7 @@ public struct CueMatcher: Sendable {
     }.map(\.end).sorted()
     // Excepts sorted by (cue, start): a cue's spans are one contiguous run.
     excepts.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+    followers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
 
     func negated(_ candidate: Candidate) -> Bool {
@@ -164,12 +169,26 @@ public struct CueMatcher: Sendable {
       }
       return false
     }
+    func followed(_ candidate: Candidate) -> Bool {
+      guard !followers.isEmpty else { return false }
+      // The first follower of this cue starting at or after the match's end.
+      var low = 0
+      var high = followers.count
+      while low < high {
+        let mid = (low + high) / 2
+        if (followers[mid].cue, followers[mid].start) < (candidate.cue, candidate.end) { low = mid + 1 } else { high = mid }
+      }
+      guard low < followers.count, followers[low].cue == candidate.cue else { return false }
+      let start = followers[low].start
+      return start - candidate.end <= Cue.followWindow
+        && !text.scalars[candidate.end..<start].contains(where: TextNormalizer.isClausePunctuation)
+    }
     func survives(_ candidate: Candidate) -> Bool {
       let rule = rules[candidate.cue]
       if rule.atStart, candidate.start > opening { return false }
       // A negation counts only within the same clause: no punctuation between it and the cue.
       if rule.negatable, negated(candidate) { return false }
-      return !excepted(candidate)
+      return !excepted(candidate) && !followed(candidate)
     }
 
     candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
