@@ -139,13 +139,7 @@ public struct CueMatcher: Sendable {
 
     func negated(_ candidate: Candidate) -> Bool {
       // The last negation ending at or before the candidate's start, if close enough and in the same clause.
-      var low = 0
-      var high = negationEnds.count
-      while low < high {
-        let mid = (low + high) / 2
-        if negationEnds[mid] <= candidate.start { low = mid + 1 } else { high = mid }
-      }
-      var index = low - 1
+      var index = partition(negationEnds.count) { negationEnds[$0] <= candidate.start } - 1
       while index >= 0, candidate.start - negationEnds[index] <= negationWindow {
         let end = negationEnds[index]
         if !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation) { return true }
@@ -156,13 +150,7 @@ public struct CueMatcher: Sendable {
     func excepted(_ candidate: Candidate) -> Bool {
       guard !excepts.isEmpty else { return false }
       // Look back from the candidate's place over the few spans of its cue that could contain it.
-      var low = 0
-      var high = excepts.count
-      while low < high {
-        let mid = (low + high) / 2
-        if (excepts[mid].cue, excepts[mid].start) <= (candidate.cue, candidate.start) { low = mid + 1 } else { high = mid }
-      }
-      var index = low - 1
+      var index = partition(excepts.count) { (excepts[$0].cue, excepts[$0].start) <= (candidate.cue, candidate.start) } - 1
       while index >= 0, excepts[index].cue == candidate.cue, candidate.start - excepts[index].start <= 64 {
         if excepts[index].end >= candidate.end { return true }
         index -= 1
@@ -172,12 +160,7 @@ public struct CueMatcher: Sendable {
     func followed(_ candidate: Candidate) -> Bool {
       guard !followers.isEmpty else { return false }
       // The first follower of this cue starting at or after the match's end.
-      var low = 0
-      var high = followers.count
-      while low < high {
-        let mid = (low + high) / 2
-        if (followers[mid].cue, followers[mid].start) < (candidate.cue, candidate.end) { low = mid + 1 } else { high = mid }
-      }
+      let low = partition(followers.count) { (followers[$0].cue, followers[$0].start) < (candidate.cue, candidate.end) }
       guard low < followers.count, followers[low].cue == candidate.cue else { return false }
       let start = followers[low].start
       return start - candidate.end <= Cue.followWindow
@@ -211,6 +194,18 @@ public struct CueMatcher: Sendable {
       index = next
     }
     return hits
+  }
+
+  /// The first index in `0..<count` where `before` turns false (it must be true, then false).
+  @inline(__always)
+  private func partition(_ count: Int, _ before: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if before(mid) { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   /// The leftmost shortest span holding one occurrence of every slot (in slot order when
