@@ -135,6 +135,20 @@ import Testing
     #expect(fires(engine, "客户扬言,要是不赔就去投诉"))  // another clause: the threat stands
     #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
   }
+
+  @Test func aLaterPhraseInTheSentenceClearsTheMatch() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              any: [扬言]
+              cleared_by: [开玩笑]
+              cleared_within: 12
+
+      """)
+    #expect(fires(engine, "客户扬言要带人过来"))
+    #expect(!fires(engine, "客户扬言要带人过来,后来说是开玩笑的"))  // across a comma
+    #expect(fires(engine, "客户扬言要带人过来。我以为他在开玩笑"))  // another sentence
+    #expect(fires(engine, "客户扬言要带人过来砸店还要堵门,后来又说是开玩笑"))  // too far
+  }
 }
 
 @Suite struct ReadingViewTests {

@@ -25,6 +25,10 @@ public struct Cue: Codable, Hashable, Sendable {
   /// count: 扬言 is a threat, 扬言要投诉 is not.
   public var notFollowedBy: [String]
   public static let followWindow = 3
+  /// A match followed later in the same sentence (within `clearedWithin` characters, across
+  /// commas) by one of these does not count: 没办法 is a refusal, 没办法,不过我可以… is not.
+  public var clearedBy: [String]
+  public var clearedWithin: Int
   public var weight: Double
   /// The match must open the text (after leading spaces and punctuation): 喂 only as a greeting.
   public var atStart: Bool

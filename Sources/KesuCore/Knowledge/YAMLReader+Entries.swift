@@ -31,14 +31,14 @@ extension YAMLReader {
         guard let phrase = scalarString(node, what: "a cue") else { continue }
         result.append(
           Cue(
-            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [], notFollowedBy: [],
+            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [], notFollowedBy: [], clearedBy: [], clearedWithin: 20,
             weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
-          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "weight", "at_start", "examples", "counter",
+          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "cleared_by", "cleared_within", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
       guard forms.count == 1 else {
@@ -64,6 +64,8 @@ extension YAMLReader {
           negatable: bool(cue, "negatable") ?? negatable,
           except: stringList(cue, "except"),
           notFollowedBy: stringList(cue, "not_followed_by"),
+          clearedBy: stringList(cue, "cleared_by"),
+          clearedWithin: int(cue, "cleared_within", range: 1...200) ?? 20,
           weight: double(cue, "weight", range: 0...100) ?? 1,
           atStart: bool(cue, "at_start") ?? false,
           examples: stringList(cue, "examples"),

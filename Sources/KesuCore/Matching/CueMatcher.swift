@@ -10,6 +10,7 @@ public struct CueMatcher: Sendable {
     case phrase(cue: Int, slot: Int)
     case except(cue: Int)
     case follower(cue: Int)
+    case clearer(cue: Int)
     case negation
     /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
     case notNegation
@@ -26,6 +27,7 @@ public struct CueMatcher: Sendable {
     var within: Int
     var slots: Int
     var ordered: Bool
+    var clearedWithin: Int
   }
 
   public let cues: [Compiled]
@@ -75,6 +77,7 @@ public struct CueMatcher: Sendable {
       for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, .phrase(cue: index, slot: slot)) }
       for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
       for phrase in entry.cue.notFollowedBy { add(phrase, .follower(cue: index)) }
+      for phrase in entry.cue.clearedBy { add(phrase, .clearer(cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, .negation) }
     for word in knowledge.classifier.notNegations { add(word, .notNegation) }
@@ -89,7 +92,7 @@ public struct CueMatcher: Sendable {
       Rule(
         owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
         negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
-        ordered: $0.cue.ordered)
+        ordered: $0.cue.ordered, clearedWithin: $0.cue.clearedWithin)
     }
     self.automaton = AhoCorasick(patterns: patterns)
     self.uses = uses
@@ -109,6 +112,7 @@ public struct CueMatcher: Sendable {
     var candidates: [Candidate] = []
     var excepts: [(cue: Int, start: Int, end: Int)] = []
     var followers: [(cue: Int, start: Int)] = []
+    var clearers: [(cue: Int, start: Int)] = []
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
@@ -118,6 +122,7 @@ public struct CueMatcher: Sendable {
         case .phrase(let cue, let slot): candidates.append(Candidate(cue: cue, slot: slot, start: start, end: end))
         case .except(let cue): excepts.append((cue, start, end))
         case .follower(let cue): followers.append((cue, start))
+        case .clearer(let cue): clearers.append((cue, start))
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
         case .intensifier(let punctuation):
@@ -135,6 +140,7 @@ public struct CueMatcher: Sendable {
     // Excepts sorted by (cue, start): a cue's spans are one contiguous run.
     excepts.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     followers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+    clearers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
 
     func negated(_ candidate: Candidate) -> Bool {
@@ -157,21 +163,25 @@ public struct CueMatcher: Sendable {
       }
       return false
     }
-    func followed(_ candidate: Candidate) -> Bool {
-      guard !followers.isEmpty else { return false }
-      // The first follower of this cue starting at or after the match's end.
-      let low = partition(followers.count) { (followers[$0].cue, followers[$0].start) < (candidate.cue, candidate.end) }
-      guard low < followers.count, followers[low].cue == candidate.cue else { return false }
-      let start = followers[low].start
-      return start - candidate.end <= Cue.followWindow
-        && !text.scalars[candidate.end..<start].contains(where: TextNormalizer.isClausePunctuation)
+    /// Whether a phrase of `list` (sorted by cue, start) for this cue starts within `window`
+    /// characters after the match, with no `stop` punctuation in between.
+    func isFollowed(
+      _ candidate: Candidate, by list: [(cue: Int, start: Int)], within window: Int, stop: (UInt32) -> Bool
+    ) -> Bool {
+      guard !list.isEmpty else { return false }
+      let low = partition(list.count) { (list[$0].cue, list[$0].start) < (candidate.cue, candidate.end) }
+      guard low < list.count, list[low].cue == candidate.cue else { return false }
+      let start = list[low].start
+      return start - candidate.end <= window && !text.scalars[candidate.end..<start].contains(where: stop)
     }
     func survives(_ candidate: Candidate) -> Bool {
       let rule = rules[candidate.cue]
       if rule.atStart, candidate.start > opening { return false }
       // A negation counts only within the same clause: no punctuation between it and the cue.
       if rule.negatable, negated(candidate) { return false }
-      return !excepted(candidate) && !followed(candidate)
+      return !excepted(candidate)
+        && !isFollowed(candidate, by: followers, within: Cue.followWindow, stop: TextNormalizer.isClausePunctuation)
+        && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
     }
 
     candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }

@@ -59,6 +59,14 @@ public struct TextNormalizer: Sendable {
     }
   }
 
+  /// Punctuation that ends a sentence (. ! ?) after folding.
+  public static func isSentencePunctuation(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2E, 0x21, 0x3F, 0x3002: return true
+    default: return false
+    }
+  }
+
   private static func isPunctuation(_ value: UInt32) -> Bool {
     switch value {
     case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x2026, 0x3000...0x303F: return true
