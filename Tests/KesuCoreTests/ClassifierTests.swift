@@ -56,6 +56,18 @@ import Testing
     #expect(loud.emotion.level > calm.emotion.level)
   }
 
+  /// A reported problem makes a customer at least displeased, unless they ask politely and say
+  /// nothing displeased; anger still shows through politeness.
+  @Test func aPoliteQuestionStaysCalm() {
+    let polite = classifier.classify("请问这个月账单怎么多了十块?")
+    let plain = classifier.classify("这个月账单怎么多了十块?")
+    let angry = classifier.classify("请问你们到底管不管?")
+    #expect(polite.situations.map(\.id) == ["billing"] && plain.situations.map(\.id) == ["billing"])
+    #expect(polite.emotion.level == 0)
+    #expect(plain.emotion.level == 1)
+    #expect(angry.emotion.level >= 2)
+  }
+
   @Test func compensationAmountIsRead() {
     let reading = classifier.classify("要赔五千块,少一分都不行")
     #expect(reading.demands.first { $0.id == "compensation" }?.amount == 5000)

@@ -34,6 +34,8 @@ public struct Classifier: Sendable {
     var situationSafety = [Bool](repeating: false, count: knowledge.situations.count)
     var demeanorScores = [Double](repeating: 0, count: knowledge.demeanors.count)
     var level = 0
+    /// A level-0 cue (请问, 麻烦您 …): a polite question is not a complaint.
+    var calmMarker = false
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
       let rule = matcher.rules[fired.cue]
@@ -48,17 +50,22 @@ public struct Classifier: Sendable {
         if !demands.contains(where: { $0.id == id }) {
           demands.append(.init(id: id, amount: id == "compensation" ? amount(near: fired, in: folded) : nil))
         }
-      case .emotion(let cueLevel): level = max(level, cueLevel)
+      case .emotion(let cueLevel):
+        level = max(level, cueLevel)
+        if cueLevel == 0 { calmMarker = true }
       case .stage, .forbidden: break
       }
     }
     let type = pickType(typeScores)
     var floor = knowledge.type(type.winner.id)?.emotionMin ?? 0
+    // Someone reporting a problem is at least displeased, unless they ask politely and say
+    // nothing displeased (level-0 cues and no higher one).
+    let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       guard score >= settings.situationThreshold || (situationSafety[index] && score > 0) else { return nil }
       let situation = knowledge.situations[index]
-      floor = max(floor, situation.emotionMin, settings.complaintEmotion)
+      floor = max(floor, situation.emotionMin, complaintFloor)
       return Reading.Label(
         id: situation.id, name: situation.name, confidence: Self.confidence(score, threshold: settings.situationThreshold))
     }
