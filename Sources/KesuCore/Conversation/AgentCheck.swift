@@ -35,7 +35,7 @@ public struct PhraseChecker: Sendable {
     var violations: [AgentCheck.Violation] = []
     var stages: [String] = []
     var original: [Unicode.Scalar]?
-    for fired in hits.fired.sorted(by: { $0.start < $1.start }) {
+    for fired in hits.fired.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) {  // the longest of matches at one place
       switch matcher.rules[fired.cue].owner {
       case .forbidden(let index):
         let family = knowledge.forbidden[index]
