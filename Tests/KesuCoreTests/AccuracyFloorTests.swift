@@ -37,15 +37,14 @@ import Testing
     #expect(e.emotionAccuracy >= 0.45)
   }
 
+  /// Issue 4's floors, met on the held-out agent lines since the 禁语 rewrite (recall 97.8%,
+  /// clean lines passed 98.4%).
   @Test func heldOutCheckerFloors() throws {
     let lines = try LabelledSet.agentLines(TestSupport.fixture("agent-held.tsv"), file: "agent-held.tsv", knowledge: engine.knowledge)
     #expect(lines.count >= 60)
     let e = CheckerEvaluation(checker: engine.checker, lines: lines)
-    withKnownIssue("held-out floors of issue 4 not reached yet", isIntermittent: true) {
-      #expect(e.recall >= 0.95, "\(EvaluationReport.checker(e))")
-      #expect(e.cleanPassRate >= 0.95, "\(EvaluationReport.checker(e))")
-    }
-    #expect(e.recall >= 0.60 && e.cleanPassRate >= 0.90, "regression: \(EvaluationReport.checker(e))")
+    #expect(e.recall >= 0.95, "\(EvaluationReport.checker(e))")
+    #expect(e.cleanPassRate >= 0.95, "\(EvaluationReport.checker(e))")
   }
 
   @Test func labelledSetsAreWellFormedAndLargeEnough() throws {
@@ -55,7 +54,7 @@ import Testing
     func agentLines(_ name: String) throws -> [LabelledSet.AgentLine] {
       try LabelledSet.agentLines(TestSupport.fixture(name), file: name, knowledge: engine.knowledge)
     }
-    let tune = try ["classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv"].flatMap(utterances)
+    let tune = try ["classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv", "classifier-tune-d.tsv", "classifier-tune-e.tsv"].flatMap(utterances)
     let held = try utterances("classifier-held.tsv")
     #expect(tune.count + held.count >= 400)
     #expect(Set(tune.map(\.text)).isDisjoint(with: held.map(\.text)))
