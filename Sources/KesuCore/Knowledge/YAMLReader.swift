@@ -118,7 +118,7 @@ struct YAMLReader {
       error("\(what) must be text", at: node)
       return nil
     }
-    if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty, !allowEmpty {
+    if !allowEmpty, scalar.string.allSatisfy(\.isWhitespace) {
       error("\(what) is empty", at: node)
       return nil
     }

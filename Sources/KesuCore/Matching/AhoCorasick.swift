@@ -25,7 +25,9 @@ public struct AhoCorasick: Sendable {
 
   /// Builds the automaton. Pattern ids are the indices in `patterns`; empty patterns never match.
   public init(patterns: [[UInt32]]) {
+    let totalLength = patterns.reduce(0) { $0 + $1.count }
     var symbolOf: [UInt32: UInt16] = [:]
+    symbolOf.reserveCapacity(4096)
     for pattern in patterns {
       for value in pattern where symbolOf[value] == nil { symbolOf[value] = UInt16(symbolOf.count + 1) }
     }
@@ -37,12 +39,16 @@ public struct AhoCorasick: Sendable {
     }
     let alphabet = symbolOf.count + 1
 
+    // The trie, keyed by `state * alphabet + symbol` while it grows.
     var transitions: [Int: Int32] = [:]
+    transitions.reserveCapacity(totalLength)
     var patternAt: [Int32] = [-1]
+    patternAt.reserveCapacity(totalLength + 1)
     for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
       for value in pattern {
-        let key = state * alphabet + Int(symbolOf[value]!)
+        let symbol = value < 0x10000 ? Int(bmp[Int(value)]) : Int(other[value]!)
+        let key = state * alphabet + symbol
         if let next = transitions[key] {
           state = Int(next)
         } else {
@@ -54,24 +60,39 @@ public struct AhoCorasick: Sendable {
       if patternAt[state] == -1 { patternAt[state] = Int32(id) }
     }
 
-    // Children of each state, for the breadth-first failure computation.
-    var children = [[(symbol: Int, state: Int32)]](repeating: [], count: patternAt.count)
-    for (key, next) in transitions { children[key / alphabet].append((key % alphabet, next)) }
+    // Compressed rows, sorted by state then symbol: the goto function from here on.
+    let edges = transitions.map { (key: $0.key, next: $0.value) }.sorted { $0.key < $1.key }
+    var childStart = [Int32](repeating: 0, count: patternAt.count + 1)
+    var childSymbols = [UInt16](repeating: 0, count: edges.count)
+    var childStates = [Int32](repeating: 0, count: edges.count)
+    for (index, edge) in edges.enumerated() {
+      childStart[edge.key / alphabet + 1] += 1
+      childSymbols[index] = UInt16(edge.key % alphabet)
+      childStates[index] = edge.next
+    }
+    for state in 0..<patternAt.count { childStart[state + 1] += childStart[state] }
+    self.childStart = childStart
+    self.childSymbols = childSymbols
+    self.childStates = childStates
+
     var rootTransitions = [Int32](repeating: 0, count: alphabet)
-    for (symbol, next) in children[0] { rootTransitions[symbol] = next }
+    for index in Int(childStart[0])..<Int(childStart[1]) { rootTransitions[Int(childSymbols[index])] = childStates[index] }
 
     var failure = [Int32](repeating: 0, count: patternAt.count)
     var outputLink = [Int32](repeating: -1, count: patternAt.count)
-    var queue = children[0].map(\.state)
+    var queue = Array(childStates[Int(childStart[0])..<Int(childStart[1])])
+    queue.reserveCapacity(patternAt.count)
     var head = 0
     while head < queue.count {
       let state = Int(queue[head])
       head += 1
-      for (symbol, child) in children[state] {
+      for index in Int(childStart[state])..<Int(childStart[state + 1]) {
+        let symbol = Int(childSymbols[index])
+        let child = childStates[index]
         var fallback = Int(failure[state])
         var target: Int32 = 0
         while true {
-          if let next = fallback == 0 ? nonZero(rootTransitions[symbol]) : transitions[fallback * alphabet + symbol] {
+          if let next = fallback == 0 ? nonZero(rootTransitions[symbol]) : Self.child(of: fallback, symbol, childStart, childSymbols, childStates) {
             target = next
             break
           }
@@ -84,25 +105,8 @@ public struct AhoCorasick: Sendable {
       }
     }
 
-    var childStart = [Int32](repeating: 0, count: patternAt.count + 1)
-    var childSymbols: [UInt16] = []
-    var childStates: [Int32] = []
-    childSymbols.reserveCapacity(transitions.count)
-    childStates.reserveCapacity(transitions.count)
-    for state in children.indices {
-      childStart[state] = Int32(childSymbols.count)
-      for (symbol, next) in children[state].sorted(by: { $0.symbol < $1.symbol }) {
-        childSymbols.append(UInt16(symbol))
-        childStates.append(next)
-      }
-    }
-    childStart[children.count] = Int32(childSymbols.count)
-
     self.bmpSymbols = bmp
     self.otherSymbols = other
-    self.childStart = childStart
-    self.childSymbols = childSymbols
-    self.childStates = childStates
     self.rootTransitions = rootTransitions
     self.failure = failure
     self.patternAt = patternAt
@@ -143,9 +147,16 @@ public struct AhoCorasick: Sendable {
 }
 
 extension AhoCorasick {
-  /// The goto of a non-root state: a short scan of its sorted children (most have one or two).
+  /// The goto of a non-root state: a binary search of its sorted children (most have one or two).
   @inline(__always)
   private func child(of state: Int, _ symbol: Int) -> Int32? {
+    Self.child(of: state, symbol, childStart, childSymbols, childStates)
+  }
+
+  @inline(__always)
+  fileprivate static func child(
+    of state: Int, _ symbol: Int, _ childStart: [Int32], _ childSymbols: [UInt16], _ childStates: [Int32]
+  ) -> Int32? {
     var low = Int(childStart[state])
     var high = Int(childStart[state + 1])
     while low < high {
