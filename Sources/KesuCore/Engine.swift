@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The knowledge base with everything built from it once: the customer and agent matchers and
 /// the advisor. Build it at start-up and share it; every part of Kesu reads through it.
 public struct Engine: Sendable {
@@ -8,9 +10,22 @@ public struct Engine: Sendable {
 
   public init(knowledge: KnowledgeBase) {
     self.knowledge = knowledge
-    self.classifier = Classifier(knowledge: knowledge)
-    self.checker = PhraseChecker(knowledge: knowledge)
+    // The two automata are independent: build them on two cores, start-up is what an agent waits for.
+    let built = Self.inParallel({ Classifier(knowledge: knowledge) }, { PhraseChecker(knowledge: knowledge) })
+    self.classifier = built.0
+    self.checker = built.1
     self.advisor = Advisor(knowledge: knowledge)
+  }
+
+  private static func inParallel<A: Sendable, B: Sendable>(
+    _ first: @Sendable () -> A, _ second: @Sendable () -> B
+  ) -> (A, B) {
+    nonisolated(unsafe) var a: A?
+    nonisolated(unsafe) var b: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+      if index == 0 { a = first() } else { b = second() }
+    }
+    return (a!, b!)
   }
 
   /// Loads and checks the knowledge folder, then builds the engine.
