@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Yams
 
@@ -22,13 +23,17 @@ public enum KnowledgeLoader {
       ])
     }
 
-    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
-      YAMLReader.open(
-        path: (directory as NSString).appendingPathComponent(relative),
-        displayName: (root as NSString).appendingPathComponent(relative), sink: sink)
-    }
     func missing(_ relative: String) -> Bool {
       !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(relative))
+    }
+    let wordingFiles = yamlFiles(in: directory, sub: "wording").map { "wording/" + $0 }
+    let scenarioFiles = yamlFiles(in: directory, sub: "scenarios").map { "scenarios/" + $0 }
+    let parsed = parseAll(
+      requiredFiles + ["settings.yaml", "quiz.yaml"].filter { !missing($0) } + wordingFiles + scenarioFiles, in: directory)
+    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
+      YAMLReader.open(
+        parsed[relative] ?? YAMLReader.Parsed(path: (directory as NSString).appendingPathComponent(relative)),
+        displayName: (root as NSString).appendingPathComponent(relative), sink: sink)
     }
 
     for file in requiredFiles where missing(file) {
@@ -51,16 +56,29 @@ public enum KnowledgeLoader {
     }
     if let (r, m) = open("escalation.yaml") { (base.ladder, base.triggers) = r.readEscalation(m) }
     if !missing("quiz.yaml"), let (r, m) = open("quiz.yaml") { base.quiz = r.readQuiz(m) }
-    for file in yamlFiles(in: directory, sub: "wording") {
-      if let (r, m) = open("wording/" + file) { base.wording += r.readWording(m) }
+    for file in wordingFiles {
+      if let (r, m) = open(file) { base.wording += r.readWording(m) }
     }
-    for file in yamlFiles(in: directory, sub: "scenarios") {
-      if let (r, m) = open("scenarios/" + file), let scenario = r.readScenario(m) { base.scenarios.append(scenario) }
+    for file in scenarioFiles {
+      if let (r, m) = open(file), let scenario = r.readScenario(m) { base.scenarios.append(scenario) }
     }
 
     KnowledgeValidator(base: base, sink: sink, unreadable: unreadable).validate()
     guard sink.isEmpty else { throw KnowledgeError(sink.diagnostics) }
     return base
+  }
+
+  /// Every file parsed, on all cores; the diagnostics come later, in a fixed order.
+  private static func parseAll(_ files: [String], in directory: String) -> [String: YAMLReader.Parsed] {
+    // Each slot is written by exactly one iteration and read after all of them have finished.
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<YAMLReader.Parsed>.allocate(capacity: files.count)
+    defer { results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      (results.baseAddress! + index).initialize(to: YAMLReader.Parsed(path: (directory as NSString).appendingPathComponent(files[index])))
+    }
+    var parsed: [String: YAMLReader.Parsed] = [:]
+    for (index, file) in files.enumerated() { parsed[file] = (results.baseAddress! + index).move() }
+    return parsed
   }
 
   private static func yamlFiles(in directory: String, sub: String) -> [String] {

@@ -7,29 +7,53 @@ struct YAMLReader {
   let file: String
   let sink: DiagnosticSink
 
-  /// Parses the file and returns its top-level mapping, or nil after reporting why not.
-  static func open(path: String, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Node.Mapping)? {
+  /// A file read and parsed, not yet checked: parsing is the slow part of loading, and files
+  /// parse independently, so the loader parses them all at once on every core.
+  enum Parsed: @unchecked Sendable {
+    case unreadable
+    case notUTF8
+    case malformed(Error)
+    case document(Node?)
+
+    init(path: String) {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        self = .unreadable
+        return
+      }
+      guard let text = String(validating: data, as: UTF8.self) else {
+        self = .notUTF8
+        return
+      }
+      do {
+        // The basic resolver: every scalar is a string until a getter converts it (no regular
+        // expressions per scalar, which made start-up slow).
+        self = .document(try Yams.compose(yaml: text, .basic))
+      } catch {
+        self = .malformed(error)
+      }
+    }
+  }
+
+  /// Checks a parsed file and returns its top-level mapping, or nil after reporting why not.
+  static func open(_ parsed: Parsed, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Node.Mapping)? {
     let reader = YAMLReader(file: displayName, sink: sink)
     let start = SourceLocation(file: displayName, line: 1, column: 1)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let root: Node?
+    switch parsed {
+    case .unreadable:
       sink.error("cannot read file", at: start)
       return nil
-    }
-    guard let text = String(validating: data, as: UTF8.self) else {
+    case .notUTF8:
       sink.error("file is not valid UTF-8", at: start)
       return nil
-    }
-    let root: Node?
-    do {
-      // The basic resolver: every scalar is a string until a getter converts it (no regular
-      // expressions per scalar, which made start-up slow).
-      root = try Yams.compose(yaml: text, .basic)
-    } catch let error as YamlError {
+    case .malformed(let error as YamlError):
       reader.report(error)
       return nil
-    } catch {
+    case .malformed(let error):
       sink.error("malformed YAML: \(error)", at: start)
       return nil
+    case .document(let node):
+      root = node
     }
     guard let root, let mapping = root.mapping else {
       sink.error("expected a mapping with 'version: 1' at the top", at: start)
