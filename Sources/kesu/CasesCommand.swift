@@ -41,11 +41,11 @@ struct CasesCommand: ParsableCommand {
     @Option(name: .long, help: "How many to list (default 50).") var limit = 50
 
     func run() throws {
-      let engine = try global.loadEngine()
+      let knowledge = try global.loadKnowledge()
       let store = try store.open()
       let now = Date()
       let (cases, total) = try guarded { (try store.openCases(limit: limit), try store.count(status: .open)) }
-      let view = CaseView(knowledge: engine.knowledge, style: Terminal.style)
+      let view = CaseView(knowledge: knowledge, style: Terminal.style)
       if cases.isEmpty { print(global.display("没有处理中的案件。")) }
       for record in cases { print(global.display(view.row(record, now: now))) }
       if total > cases.count { print(global.display(Terminal.style.dim("……共\(total)件处理中,--limit 显示更多"))) }
@@ -60,10 +60,10 @@ struct CasesCommand: ParsableCommand {
     @Argument(help: "The case number.") var id: Int64
 
     func run() throws {
-      let engine = try global.loadEngine()
+      let knowledge = try global.loadKnowledge()
       let store = try store.open()
       let record = try guarded { try store.get(id) }
-      print(global.display(CaseView(knowledge: engine.knowledge, style: Terminal.style).detail(record, now: Date(), reveal: reveal)))
+      print(global.display(CaseView(knowledge: knowledge, style: Terminal.style).detail(record, now: Date(), reveal: reveal)))
     }
   }
 

@@ -11,10 +11,13 @@ struct GlobalOptions: ParsableArguments {
   var script: OutputScript = .hans
 
   /// Loads the knowledge base or exits 65 with every diagnostic on standard error.
-  func loadEngine() throws -> Engine {
+  func loadEngine() throws -> Engine { Engine(knowledge: try loadKnowledge()) }
+
+  /// The knowledge alone, without the automata: enough for commands that only show names.
+  func loadKnowledge() throws -> KnowledgeBase {
     let directory = KnowledgeLocator.locate(explicit: knowledge)
     do {
-      return try Engine.load(directory: directory)
+      return try KnowledgeLoader.load(directory: directory)
     } catch {
       Terminal.error(error.description)
       Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")

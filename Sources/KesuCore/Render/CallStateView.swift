@@ -10,12 +10,16 @@ public struct CallStateView: Sendable {
     self.style = style
   }
 
-  static func time(_ date: Date) -> String {
+  /// Made once: a formatter is costly to build, and a case list shows dozens of times.
+  /// (DateFormatter formats safely from several threads.)
+  nonisolated(unsafe) private static let formatter: DateFormatter = {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return formatter.string(from: date)
-  }
+    return formatter
+  }()
+
+  static func time(_ date: Date) -> String { formatter.string(from: date) }
 
   func row(_ label: String, _ value: String) -> String {
     style.dim(label) + String(repeating: " ", count: max(1, 8 - TextLayout.width(of: label))) + value
