@@ -41,7 +41,7 @@ struct CasesCommand: ParsableCommand {
     @Option(name: .long, help: "How many to list (default 50).") var limit = 50
 
     func run() throws {
-      let knowledge = try global.loadKnowledge()
+      let knowledge = global.loadNames()
       let store = try store.open()
       let now = Date()
       let (cases, total) = try guarded { (try store.openCases(limit: limit), try store.count(status: .open)) }

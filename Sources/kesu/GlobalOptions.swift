@@ -13,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
   /// Loads the knowledge base or exits 65 with every diagnostic on standard error.
   func loadEngine() throws -> Engine { Engine(knowledge: try loadKnowledge()) }
 
+  /// The names of types and situations only (nothing checked): for lists that show them.
+  func loadNames() -> KnowledgeBase { KnowledgeLoader.loadNames(directory: KnowledgeLocator.locate(explicit: knowledge)) }
+
   /// The knowledge alone, without the automata: enough for commands that only show names.
   func loadKnowledge() throws -> KnowledgeBase {
     let directory = KnowledgeLocator.locate(explicit: knowledge)

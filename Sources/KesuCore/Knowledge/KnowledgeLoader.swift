@@ -68,6 +68,21 @@ public enum KnowledgeLoader {
     return base
   }
 
+  /// Just the names of types and situations, for a list that shows them (`kesu cases`): two
+  /// files instead of all, nothing checked, never an error — an id stands in for a name it
+  /// cannot find.
+  public static func loadNames(directory: String) -> KnowledgeBase {
+    let sink = DiagnosticSink()
+    var base = KnowledgeBase()
+    let parsed = parseAll(["types.yaml", "situations.yaml"], in: directory)
+    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
+      parsed[relative].flatMap { YAMLReader.open($0, displayName: relative, sink: sink) }
+    }
+    if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) }
+    if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) }
+    return base
+  }
+
   /// Every file parsed, on all cores; the diagnostics come later, in a fixed order.
   private static func parseAll(_ files: [String], in directory: String) -> [String: YAMLReader.Parsed] {
     // Each slot is written by exactly one iteration and read after all of them have finished.
