@@ -29,12 +29,17 @@ import Testing
     }
   }
 
-  /// Regression guard at today's level on the held-out set: a change that makes things worse fails.
+  /// Regression guard a little under today's level on the held-out set (type 78.6%, ordinary
+  /// kept 98.4%, situation F1 0.678, emotion exact 61.7%, angry F1 0.697, criminal 8/11): a
+  /// change that makes things worse fails.
   @Test func heldOutClassifierDoesNotRegress() throws {
     let e = try classifierEvaluation("classifier-held.tsv")
-    #expect(e.typeAccuracy >= 0.60)
-    #expect(e.situationF1 >= 0.60)
-    #expect(e.emotionAccuracy >= 0.45)
+    #expect(e.typeAccuracy >= 0.75)
+    #expect(e.ordinaryRecall >= 0.95)
+    #expect(e.situationF1 >= 0.65)
+    #expect(e.emotionAccuracy >= 0.58)
+    #expect(e.angryF1 >= 0.66)
+    #expect(e.criminalRecall >= 0.70)
   }
 
   /// Issue 4's floors, met on the held-out agent lines since the 禁语 rewrite (recall 97.8%,
