@@ -49,6 +49,18 @@ import Testing
     for wording in wordings(advice) { #expect(!wording.text.contains("5000") && !wording.text.contains("五千")) }
   }
 
+  /// The reasons read as escalation.yaml words them, and a supervisor asked for twice (as a
+  /// situation and as a demand) is one reason.
+  @Test func escalationReasonsAreWordedOnce() {
+    var call = Conversation(engine: engine)
+    call.customer("这事我已经投诉过三次了,还没解决,再不处理我就去12315,叫你们经理来!")
+    let reasons = call.escalation.reasons
+    let known = Dictionary(uniqueKeysWithValues: engine.knowledge.triggers.map { ($0.id, $0.reason) })
+    #expect(reasons.map(\.trigger).filter { $0 == "supervisor-request" }.count == 1, "\(reasons)")
+    #expect(reasons.contains { $0.trigger == "external-threat" })
+    for reason in reasons { #expect(reason.reason == known[reason.trigger], "\(reason)") }
+  }
+
   @Test func criminalPutsSafetyFirst() {
     var call = Conversation(engine: engine)
     let (reading, advice) = call.customer("不赔钱我就找人砸了你们营业厅")

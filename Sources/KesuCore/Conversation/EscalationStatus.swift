@@ -17,12 +17,14 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
 
   public static func of(_ state: CallState, knowledge: KnowledgeBase) -> EscalationStatus {
     var reasons: [Reason] = []
-    func add(_ trigger: String, fallbackLevel: Int? = nil, reason: String? = nil) {
+    /// `reason` overrides the trigger's own; `fallbackReason` only stands in when escalation.yaml
+    /// does not know the trigger.
+    func add(_ trigger: String, fallbackLevel: Int? = nil, reason: String? = nil, fallbackReason: String? = nil) {
       guard !reasons.contains(where: { $0.trigger == trigger }) else { return }
       if let known = knowledge.triggers.first(where: { $0.id == trigger }) {
         reasons.append(Reason(trigger: trigger, reason: reason ?? known.reason, level: known.level))
       } else if let fallbackLevel {
-        reasons.append(Reason(trigger: trigger, reason: reason ?? trigger, level: fallbackLevel))
+        reasons.append(Reason(trigger: trigger, reason: reason ?? fallbackReason ?? trigger, level: fallbackLevel))
       }
     }
     for id in state.situations {
@@ -32,7 +34,7 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
         continue
       }
       let situation = knowledge.situation(id)
-      add(id, fallbackLevel: situation?.escalateTo, reason: situation.map { "情况:\($0.name)" })
+      add(id, fallbackLevel: situation?.escalateTo, fallbackReason: situation.map { "情况:\($0.name)" })
     }
     for demand in state.demands {
       if demand.id == "supervisor" { add("supervisor-request", fallbackLevel: 1) }
