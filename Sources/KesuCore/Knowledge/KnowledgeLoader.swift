@@ -89,7 +89,8 @@ public enum KnowledgeLoader {
     nonisolated(unsafe) let results = UnsafeMutableBufferPointer<YAMLReader.Parsed>.allocate(capacity: files.count)
     defer { results.deallocate() }
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      (results.baseAddress! + index).initialize(to: YAMLReader.Parsed(path: (directory as NSString).appendingPathComponent(files[index])))
+      let path = (directory as NSString).appendingPathComponent(files[index])
+      (results.baseAddress! + index).initialize(to: YAMLReader.Parsed(path: path))
     }
     var parsed: [String: YAMLReader.Parsed] = [:]
     for (index, file) in files.enumerated() { parsed[file] = (results.baseAddress! + index).move() }

@@ -31,14 +31,16 @@ extension YAMLReader {
         guard let phrase = scalarString(node, what: "a cue") else { continue }
         result.append(
           Cue(
-            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false, negatable: negatable, except: [], notFollowedBy: [], clearedBy: [], clearedWithin: 20,
-            weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
+            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false,
+            negatable: negatable, except: [], notFollowedBy: [], clearedBy: [], clearedWithin: 20, weight: 1,
+            atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
-          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "cleared_by", "cleared_within", "weight", "at_start", "examples", "counter",
+          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "cleared_by",
+          "cleared_within", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
       guard forms.count == 1 else {
@@ -48,7 +50,8 @@ extension YAMLReader {
         continue
       }
       let mode: Cue.Mode = forms[0] == "all" ? .all : .any
-      let (phrases, slots) = mode == .all ? allSlots(cue, owner: node) : stringList(cue, forms[0], required: true, owner: node).slotted
+      let (phrases, slots) =
+        mode == .all ? allSlots(cue, owner: node) : stringList(cue, forms[0], required: true, owner: node).slotted
       guard !phrases.isEmpty else {
         if cue[forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[forms[0]]) }
         continue

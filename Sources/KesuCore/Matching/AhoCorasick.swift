@@ -92,7 +92,10 @@ public struct AhoCorasick: Sendable {
         var fallback = Int(failure[state])
         var target: Int32 = 0
         while true {
-          if let next = fallback == 0 ? nonZero(rootTransitions[symbol]) : Self.child(of: fallback, symbol, childStart, childSymbols, childStates) {
+          let next =
+            fallback == 0
+            ? nonZero(rootTransitions[symbol]) : Self.child(of: fallback, symbol, childStart, childSymbols, childStates)
+          if let next {
             target = next
             break
           }
