@@ -82,6 +82,23 @@ import Testing
     #expect(found.first?.hasSuffix("error: unknown principle 'final-handlin' (did you mean 'final-handling'?)") == true)
   }
 
+  /// A comma inside `[…]` always separates: a phrase written with one is split silently unless
+  /// lint says so. Quoted, or with a space after the comma, nothing is reported.
+  @Test func aPhraseSplitAtACommaIsReported() throws {
+    var expectedLine = 0
+    let found = try diagnostics { folder in
+      let file = folder.appendingPathComponent("demeanors.yaml")
+      var text = try String(contentsOf: file, encoding: .utf8)
+      let anchor = try #require(text.range(of: "    cues:\n"))
+      text.insert(contentsOf: "      - any: [没啥事儿,就问问, \"要赔,马上\", 正常, 另一个]\n", at: anchor.upperBound)
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      expectedLine = try line(of: "没啥事儿,就问问", in: file)
+    }
+    #expect(found == [
+      "Knowledge/demeanors.yaml:\(expectedLine):15: error: '没啥事儿,就问问' is read as two phrases; quote it if it is one, or write a space after the comma"
+    ])
+  }
+
   @Test func duplicateIdNamesBothPlaces() throws {
     var second = 0
     var first = 0

@@ -126,7 +126,24 @@ struct YAMLReader {
       error("'\(key)' must be a list", at: node)
       return []
     }
-    return Array(sequence)
+    let items = Array(sequence)
+    checkSplitPhrases(items)
+    return items
+  }
+
+  /// In a `[a, b]` list a comma always separates, so "没啥事儿,就问问" silently becomes two
+  /// phrases. Two plain items with nothing but a comma between them are reported: write a space
+  /// after a separating comma, or quote a phrase that holds one.
+  private func checkSplitPhrases(_ items: [Node]) {
+    for (previous, next) in zip(items, items.dropFirst()) {
+      guard case .scalar(let first) = previous, case .scalar(let second) = next, first.style == .plain, second.style == .plain,
+        let start = previous.mark, let following = next.mark, start.line == following.line,
+        following.column == start.column + first.string.count + 1
+      else { continue }
+      error(
+        "'\(first.string),\(second.string)' is read as two phrases; quote it if it is one, or write a space after the comma",
+        at: previous)
+    }
   }
 
   func string(_ mapping: Node.Mapping, _ key: String, required: Bool = false, owner: Node? = nil) -> String? {
