@@ -53,11 +53,14 @@ public struct Advisor: Sendable {
     if !safety.isEmpty { reasoning.insert("安全优先:" + safety.joined(separator: ", "), at: 0) }
     if overNorm { reasoning.append("赔偿要求远超常规:控制预期,坚持最终处理原则,可升级但不许诺") }
 
-    var scored: [(score: Int, wording: Wording)] = []
+    // Scored by index: sorting and keeping whole wordings would copy them for every candidate.
+    var scored: [(score: Int, index: Int)] = []
     let situationSet = Set(situations)
     let safetySet = Set(safety)
     let suggested = Set(state.suggested)
-    for wording in knowledge.wording {
+    let wordings = knowledge.wording
+    for index in wordings.indices {
+      let wording = wordings[index]
       guard (wording.emotionMin...wording.emotionMax).contains(emotion) else { continue }
       guard wording.types.isEmpty || wording.types.contains(type) else { continue }
       guard wording.situations.isEmpty || wording.situations.contains(where: situationSet.contains) else { continue }
@@ -74,13 +77,13 @@ public struct Advisor: Sendable {
       if overNorm, wording.principle == "final-handling" { score += 6 }
       if done.contains(wording.stage), !focus.contains(wording.stage) { score -= 8 }
       // Already suggested in this call: still eligible, but after everything else that fits.
-      if score > 0 { scored.append((suggested.contains(wording.id) ? score - 100 : score, wording)) }
+      if score > 0 { scored.append((suggested.contains(wording.id) ? score - 100 : score, index)) }
     }
-    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.wording.id < $1.wording.id }
+    scored.sort { $0.score != $1.score ? $0.score > $1.score : wordings[$0.index].id < wordings[$1.index].id }
     var picked: [Wording] = []
-    for (_, wording) in scored where picked.count < 3 {
-      if picked.contains(where: { $0.text == wording.text }) { continue }
-      picked.append(wording)
+    for (_, index) in scored where picked.count < 3 {
+      if picked.contains(where: { $0.text == wordings[index].text }) { continue }
+      picked.append(wordings[index])
     }
 
     return Advice(
