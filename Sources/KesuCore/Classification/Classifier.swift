@@ -151,7 +151,8 @@ public struct Classifier: Sendable {
     var result: [Reading.Evidence] = hits.fired.map { fired in
       let (matched, range) = slice(fired.start, fired.end)
       return .init(
-        rule: matcher.cues[fired.cue].cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound, end: range.upperBound)
+        rule: matcher.cues[fired.cue].cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound,
+        end: range.upperBound)
     }
     for intensifier in hits.intensifiers {
       let (matched, range) = slice(intensifier.start, intensifier.end)
