@@ -59,7 +59,10 @@ import Testing
     func agentLines(_ name: String) throws -> [LabelledSet.AgentLine] {
       try LabelledSet.agentLines(TestSupport.fixture(name), file: name, knowledge: engine.knowledge)
     }
-    let tune = try ["classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv", "classifier-tune-d.tsv", "classifier-tune-e.tsv"].flatMap(utterances)
+    let tune = try [
+      "classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv", "classifier-tune-d.tsv", "classifier-tune-e.tsv",
+      "classifier-tune-f.tsv",
+    ].flatMap(utterances)
     let held = try utterances("classifier-held.tsv")
     #expect(tune.count + held.count >= 400)
     #expect(Set(tune.map(\.text)).isDisjoint(with: held.map(\.text)))
