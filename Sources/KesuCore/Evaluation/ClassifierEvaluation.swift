@@ -39,7 +39,7 @@ public struct ClassifierEvaluation: Sendable {
       if reading.type.id == "ordinary" { ordinaryCorrect += 1 }
     }
     let actual = Set(reading.situations.map(\.id))
-    for id in actual.union(utterance.situations) {
+    for id in actual.union(utterance.situations).sorted() {  // sorted: the same report every run
       var counts = situationCounts[id] ?? (0, 0, 0)
       switch (utterance.situations.contains(id), actual.contains(id)) {
       case (true, true): counts.tp += 1
