@@ -10,13 +10,13 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .long, help: "Script of the output: hans (default) or hant (Traditional, for Taiwan and Hong Kong).")
   var script: OutputScript = .hans
 
-  /// Loads the knowledge base or exits 65 with every diagnostic on standard error.
+  /// The knowledge with its automata built, for commands that read text.
   func loadEngine() throws -> Engine { Engine(knowledge: try loadKnowledge()) }
 
   /// The names of types and situations only (nothing checked): for lists that show them.
   func loadNames() -> KnowledgeBase { KnowledgeLoader.loadNames(directory: KnowledgeLocator.locate(explicit: knowledge)) }
 
-  /// The knowledge alone, without the automata: enough for commands that only show names.
+  /// Loads and checks the knowledge base, or exits 65 with every diagnostic on standard error.
   func loadKnowledge() throws -> KnowledgeBase {
     let directory = KnowledgeLocator.locate(explicit: knowledge)
     do {

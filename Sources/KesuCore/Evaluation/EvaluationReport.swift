@@ -24,7 +24,7 @@ public enum EvaluationReport {
     lines.append("")
     lines.append("confusion (row = expected, column = classifier; only non-zero cells):")
     for id in types {
-      let row = (e.confusion[id] ?? [:]).sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+      let row = (e.confusion[id] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
       lines.append("  \(id): " + row.joined(separator: ", "))
     }
     lines.append("")

@@ -7,11 +7,8 @@ public struct AhoCorasick: Sendable {
   /// Symbol of each BMP scalar (0: in no pattern).
   private let bmpSymbols: [UInt16]
   private let otherSymbols: [UInt32: UInt16]
-  /// Goto function of the non-root states, compressed by rows: state `s`'s children are
-  /// `childSymbols[childStart[s]..<childStart[s + 1]]` (sorted) with `childStates` beside them.
-  private let childStart: [Int32]
-  private let childSymbols: [UInt16]
-  private let childStates: [Int32]
+  /// Goto function of the non-root states.
+  private let rows: Rows
   /// Goto from the root, dense.
   private let rootTransitions: [Int32]
   private let failure: [Int32]
@@ -71,9 +68,8 @@ public struct AhoCorasick: Sendable {
       childStates[index] = edge.next
     }
     for state in 0..<patternAt.count { childStart[state + 1] += childStart[state] }
-    self.childStart = childStart
-    self.childSymbols = childSymbols
-    self.childStates = childStates
+    let rows = Rows(start: childStart, symbols: childSymbols, states: childStates)
+    self.rows = rows
 
     var rootTransitions = [Int32](repeating: 0, count: alphabet)
     for index in Int(childStart[0])..<Int(childStart[1]) { rootTransitions[Int(childSymbols[index])] = childStates[index] }
@@ -94,7 +90,7 @@ public struct AhoCorasick: Sendable {
         while true {
           let next =
             fallback == 0
-            ? nonZero(rootTransitions[symbol]) : Self.child(of: fallback, symbol, childStart, childSymbols, childStates)
+            ? nonZero(rootTransitions[symbol]) : rows.child(of: fallback, symbol)
           if let next {
             target = next
             break
@@ -132,7 +128,7 @@ public struct AhoCorasick: Sendable {
           state = Int(rootTransitions[symbol])
           break
         }
-        if let next = child(of: state, symbol) {
+        if let next = rows.child(of: state, symbol) {
           state = Int(next)
           break
         }
@@ -150,25 +146,26 @@ public struct AhoCorasick: Sendable {
 }
 
 extension AhoCorasick {
-  /// The goto of a non-root state: a binary search of its sorted children (most have one or two).
-  @inline(__always)
-  private func child(of state: Int, _ symbol: Int) -> Int32? {
-    Self.child(of: state, symbol, childStart, childSymbols, childStates)
-  }
+  /// The goto function compressed by rows: state `s`'s children are
+  /// `symbols[start[s]..<start[s + 1]]` (sorted) with `states` beside them.
+  struct Rows: Sendable {
+    let start: [Int32]
+    let symbols: [UInt16]
+    let states: [Int32]
 
-  @inline(__always)
-  fileprivate static func child(
-    of state: Int, _ symbol: Int, _ childStart: [Int32], _ childSymbols: [UInt16], _ childStates: [Int32]
-  ) -> Int32? {
-    var low = Int(childStart[state])
-    var high = Int(childStart[state + 1])
-    while low < high {
-      let mid = (low + high) / 2
-      let found = Int(childSymbols[mid])
-      if found == symbol { return childStates[mid] }
-      if found < symbol { low = mid + 1 } else { high = mid }
+    /// The child of `state` on `symbol`: a binary search of its row (most have one or two).
+    @inline(__always)
+    func child(of state: Int, _ symbol: Int) -> Int32? {
+      var low = Int(start[state])
+      var high = Int(start[state + 1])
+      while low < high {
+        let mid = (low + high) / 2
+        let found = Int(symbols[mid])
+        if found == symbol { return states[mid] }
+        if found < symbol { low = mid + 1 } else { high = mid }
+      }
+      return nil
     }
-    return nil
   }
 }
 

@@ -226,18 +226,11 @@ public struct CueMatcher: Sendable {
     let all: UInt64 = slots >= 64 ? .max : (1 << UInt64(slots)) - 1
     for left in sorted.indices {
       if ordered {
-        guard sorted[left].slot == 0 else { continue }
-        var next = 1
-        var end = sorted[left].end
-        for right in (left + 1)..<max(left + 1, sorted.count) where next < slots {
-          if sorted[right].start - sorted[left].start > within { break }
-          if sorted[right].slot == next, sorted[right].start >= end {
-            next += 1
-            end = sorted[right].end
-          }
+        if let span = orderedSpan(sorted, from: left, slots: slots, within: within),
+          span.count < (best?.count ?? Int.max)
+        {
+          best = span
         }
-        let span = sorted[left].start..<end
-        if next == slots, span.count <= within, span.count < (best?.count ?? Int.max) { best = span }
         continue
       }
       var seen: UInt64 = 0  // one bit per slot: no allocation
@@ -254,5 +247,22 @@ public struct CueMatcher: Sendable {
       }
     }
     return best
+  }
+
+  /// The span that starts with slot 0 at `left` and meets the other slots in order, each after
+  /// the previous one ends (the earliest such, which is also the shortest), if it fits.
+  private func orderedSpan(_ sorted: [Candidate], from left: Int, slots: Int, within: Int) -> Range<Int>? {
+    guard sorted[left].slot == 0 else { return nil }
+    var next = 1
+    var end = sorted[left].end
+    for right in (left + 1)..<max(left + 1, sorted.count) where next < slots {
+      if sorted[right].start - sorted[left].start > within { break }
+      if sorted[right].slot == next, sorted[right].start >= end {
+        next += 1
+        end = sorted[right].end
+      }
+    }
+    let span = sorted[left].start..<end
+    return next == slots && span.count <= within ? span : nil
   }
 }
