@@ -17,6 +17,14 @@ public struct Engine: Sendable {
     self.advisor = Advisor(knowledge: knowledge)
   }
 
+  /// With both matchers built before (the compiled-knowledge cache keeps them).
+  init(knowledge: KnowledgeBase, customer: CueMatcher, agent: CueMatcher) {
+    self.knowledge = knowledge
+    self.classifier = Classifier(knowledge: knowledge, matcher: customer)
+    self.checker = PhraseChecker(knowledge: knowledge, matcher: agent)
+    self.advisor = Advisor(knowledge: knowledge)
+  }
+
   private static func inParallel<A: Sendable, B: Sendable>(
     _ first: @Sendable () -> A, _ second: @Sendable () -> B
   ) -> (A, B) {

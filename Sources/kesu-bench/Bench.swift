@@ -14,6 +14,7 @@ struct Bench {
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let what = CommandLine.arguments.dropFirst().first ?? "all"
     let engine = try Engine.load(directory: KnowledgeLocator.locate())
+    if what == "startup" || what == "all" { try startup() }
     if what == "classify" || what == "all" { try classify(engine) }
     if what == "state" || what == "all" { state(engine) }
     if what == "transcript" || what == "all" { try transcript(engine) }

@@ -17,9 +17,14 @@ public struct Classifier: Sendable {
   private let targets: [String]
 
   public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
+    self.init(knowledge: knowledge, matcher: CueMatcher(knowledge: knowledge, audience: .customer, normalizer: normalizer))
+  }
+
+  /// With a matcher built before (the compiled-knowledge cache keeps it).
+  public init(knowledge: KnowledgeBase, matcher: CueMatcher, normalizer: TextNormalizer = .shared) {
     self.knowledge = knowledge
     self.normalizer = normalizer
-    self.matcher = CueMatcher(knowledge: knowledge, audience: .customer, normalizer: normalizer)
+    self.matcher = matcher
     self.ordinaryIndex = knowledge.types.firstIndex { $0.id == "ordinary" } ?? 0
     self.targets = matcher.cues.map { Self.target($0.owner, knowledge) }
   }

@@ -24,9 +24,14 @@ public struct PhraseChecker: Sendable {
   let normalizer: TextNormalizer
 
   public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
+    self.init(knowledge: knowledge, matcher: CueMatcher(knowledge: knowledge, audience: .agent, normalizer: normalizer))
+  }
+
+  /// With a matcher built before (the compiled-knowledge cache keeps it).
+  public init(knowledge: KnowledgeBase, matcher: CueMatcher, normalizer: TextNormalizer = .shared) {
     self.knowledge = knowledge
     self.normalizer = normalizer
-    self.matcher = CueMatcher(knowledge: knowledge, audience: .agent, normalizer: normalizer)
+    self.matcher = matcher
   }
 
   public func check(_ text: String) -> AgentCheck {

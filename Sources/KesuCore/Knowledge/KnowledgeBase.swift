@@ -1,5 +1,5 @@
 /// Everything Kesu knows, loaded from `Knowledge/` and checked before use.
-public struct KnowledgeBase: Sendable {
+public struct KnowledgeBase: Codable, Sendable {
   public var settings = Settings()
   public var classifier = ClassifierSettings()
   public var types: [ComplainantType] = []

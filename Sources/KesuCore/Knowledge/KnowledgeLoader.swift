@@ -30,7 +30,7 @@ public enum KnowledgeLoader {
     let scenarioFiles = yamlFiles(in: directory, sub: "scenarios").map { "scenarios/" + $0 }
     let parsed = parseAll(
       requiredFiles + ["settings.yaml", "quiz.yaml"].filter { !missing($0) } + wordingFiles + scenarioFiles, in: directory)
-    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
+    func open(_ relative: String) -> (YAMLReader, Fields)? {
       YAMLReader.open(
         parsed[relative] ?? YAMLReader.Parsed(path: (directory as NSString).appendingPathComponent(relative)),
         displayName: (root as NSString).appendingPathComponent(relative), sink: sink)
@@ -75,7 +75,7 @@ public enum KnowledgeLoader {
     let sink = DiagnosticSink()
     var base = KnowledgeBase()
     let parsed = parseAll(["types.yaml", "situations.yaml"], in: directory)
-    func open(_ relative: String) -> (YAMLReader, Yams.Node.Mapping)? {
+    func open(_ relative: String) -> (YAMLReader, Fields)? {
       parsed[relative].flatMap { YAMLReader.open($0, displayName: relative, sink: sink) }
     }
     if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) }

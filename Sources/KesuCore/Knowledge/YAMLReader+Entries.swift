@@ -3,27 +3,27 @@ import Yams
 /// Readers for the pieces that many knowledge files share: ids, names and cue lists.
 extension YAMLReader {
   /// The `id` of an entry, checked for shape: lower-case ASCII words joined by `-`.
-  func id(_ mapping: Node.Mapping, owner: Node) -> String? {
+  func id(_ mapping: Fields, owner: Node) -> String? {
     guard let id = string(mapping, "id", required: true, owner: owner) else { return nil }
     let valid =
       !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
       && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     if !valid {
-      error("id '\(id)' must be lower-case letters, digits and '-'", at: mapping["id"])
+      error("id '\(id)' must be lower-case letters, digits and '-'", at: mapping[field: "id"])
       return nil
     }
     return id
   }
 
   /// The entries of a top-level list (`types:`, `situations:` …) as mappings.
-  func entries(_ root: Node.Mapping, _ key: String) -> [(Node, Node.Mapping)] {
+  func entries(_ root: Fields, _ key: String) -> [(Node, Fields)] {
     sequence(root, key, required: true, in: root.keys.first).compactMap { node in
       mapping(node, what: "an entry of '\(key)'").map { (node, $0) }
     }
   }
 
   /// A `cues:` list. `negatable` is the default for this kind of entry.
-  func cues(_ mapping: Node.Mapping, ownerID: String, negatable: Bool) -> [Cue] {
+  func cues(_ mapping: Fields, ownerID: String, negatable: Bool) -> [Cue] {
     var result: [Cue] = []
     for (index, node) in sequence(mapping, "cues").enumerated() {
       let fallbackID = "\(ownerID)#\(index + 1)"
@@ -42,7 +42,7 @@ extension YAMLReader {
           "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "cleared_by",
           "cleared_within", "weight", "at_start", "examples", "counter",
         ])
-      let forms = ["phrase", "any", "all"].filter { cue[$0] != nil }
+      let forms = ["phrase", "any", "all"].filter { cue[field: $0] != nil }
       guard forms.count == 1 else {
         error(
           forms.isEmpty ? "a cue needs one of 'phrase', 'any' or 'all'" : "a cue takes only one of 'phrase', 'any' or 'all'",
@@ -53,12 +53,12 @@ extension YAMLReader {
       let (phrases, slots) =
         mode == .all ? allSlots(cue, owner: node) : stringList(cue, forms[0], required: true, owner: node).slotted
       guard !phrases.isEmpty else {
-        if cue[forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[forms[0]]) }
+        if cue[field: forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[field: forms[0]]) }
         continue
       }
-      if mode == .all, Set(slots).count < 2 { error("'all' needs at least two phrases", at: cue["all"]) }
+      if mode == .all, Set(slots).count < 2 { error("'all' needs at least two phrases", at: cue[field: "all"]) }
       var cueID = fallbackID
-      if cue["id"] != nil, let given = string(cue, "id", required: true, owner: node) { cueID = given }
+      if cue[field: "id"] != nil, let given = string(cue, "id", required: true, owner: node) { cueID = given }
       result.append(
         Cue(
           id: cueID, mode: mode, phrases: phrases, slots: slots,
@@ -80,7 +80,7 @@ extension YAMLReader {
 
   /// The phrases of an `all:` cue with the slot of each: an item is one phrase, or a list of
   /// alternatives that fill the same slot.
-  private func allSlots(_ cue: Node.Mapping, owner: Node) -> (phrases: [String], slots: [Int]) {
+  private func allSlots(_ cue: Fields, owner: Node) -> (phrases: [String], slots: [Int]) {
     var phrases: [String] = []
     var slots: [Int] = []
     for (slot, item) in sequence(cue, "all", required: true, in: owner).enumerated() {
@@ -98,8 +98,8 @@ extension YAMLReader {
   }
 
   /// A list of ids naming other entries; each is recorded with its own location for checking.
-  func references(_ mapping: Node.Mapping, _ key: String, kind: Reference.Kind) -> [String] {
-    if let node = mapping[key], case .scalar = node { return reference(mapping, key, kind: kind).map { [$0] } ?? [] }
+  func references(_ mapping: Fields, _ key: String, kind: Reference.Kind) -> [String] {
+    if let node = mapping[field: key], case .scalar = node { return reference(mapping, key, kind: kind).map { [$0] } ?? [] }
     return sequence(mapping, key).compactMap { node in
       guard let id = scalarString(node, what: "an item of '\(key)'") else { return nil }
       sink.references.append(Reference(kind: kind, id: id, location: location(of: node)))
@@ -108,11 +108,11 @@ extension YAMLReader {
   }
 
   /// One id naming another entry.
-  func reference(_ mapping: Node.Mapping, _ key: String, kind: Reference.Kind, required: Bool = false, owner: Node? = nil)
+  func reference(_ mapping: Fields, _ key: String, kind: Reference.Kind, required: Bool = false, owner: Node? = nil)
     -> String?
   {
     guard let id = string(mapping, key, required: required, owner: owner) else { return nil }
-    sink.references.append(Reference(kind: kind, id: id, location: location(of: mapping[key])))
+    sink.references.append(Reference(kind: kind, id: id, location: location(of: mapping[field: key])))
     return id
   }
 }

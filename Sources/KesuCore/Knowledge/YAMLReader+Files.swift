@@ -2,7 +2,7 @@ import Yams
 
 /// One reader per knowledge file: each turns the file's top-level mapping into model values.
 extension YAMLReader {
-  func readClassifier(_ root: Node.Mapping) -> ClassifierSettings {
+  func readClassifier(_ root: Fields) -> ClassifierSettings {
     checkKeys(
       root,
       allowed: [
@@ -11,7 +11,7 @@ extension YAMLReader {
       ])
     var settings = ClassifierSettings()
     settings.location = location(of: root.keys.first)
-    if let negation = mapping(root["negation"], what: "'negation'") {
+    if let negation = mapping(root[field: "negation"], what: "'negation'") {
       checkKeys(negation, allowed: ["words", "window", "except"])
       settings.negationWords = stringList(negation, "words")
       settings.notNegations = stringList(negation, "except")
@@ -22,7 +22,7 @@ extension YAMLReader {
     settings.typeThreshold = double(root, "type_threshold", range: 0.1...100) ?? 2
     settings.situationThreshold = double(root, "situation_threshold", range: 0.1...100) ?? 1
     settings.complaintEmotion = int(root, "complaint_emotion", range: 0...3) ?? 0
-    if let turns = mapping(root["across_turns"], what: "'across_turns'") {
+    if let turns = mapping(root[field: "across_turns"], what: "'across_turns'") {
       checkKeys(turns, allowed: ["decay", "persistent_repeats", "illogical_changes", "time_killer_turns", "time_killer_length"])
       settings.turnDecay = double(turns, "decay", range: 0...1) ?? settings.turnDecay
       settings.persistentRepeats = int(turns, "persistent_repeats", range: 2...20) ?? settings.persistentRepeats
@@ -33,7 +33,7 @@ extension YAMLReader {
     return settings
   }
 
-  func readSettings(_ root: Node.Mapping) -> Settings {
+  func readSettings(_ root: Fields) -> Settings {
     checkKeys(root, allowed: ["version", "company", "agent", "follow_up_hours", "compensation_norm"])
     var settings = Settings()
     settings.company = string(root, "company") ?? ""
@@ -43,7 +43,7 @@ extension YAMLReader {
     return settings
   }
 
-  func readTypes(_ root: Node.Mapping) -> [ComplainantType] {
+  func readTypes(_ root: Fields) -> [ComplainantType] {
     checkKeys(root, allowed: ["version", "types"])
     return entries(root, "types").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "name", "name_hant", "marks", "strategy", "avoid", "emotion_min", "principle", "cues"])
@@ -59,7 +59,7 @@ extension YAMLReader {
     }
   }
 
-  func readSituations(_ root: Node.Mapping) -> [Situation] {
+  func readSituations(_ root: Fields) -> [Situation] {
     checkKeys(root, allowed: ["version", "situations"])
     return entries(root, "situations").compactMap { node, entry in
       checkKeys(
@@ -77,7 +77,7 @@ extension YAMLReader {
     }
   }
 
-  func readDemands(_ root: Node.Mapping) -> [DemandKind] {
+  func readDemands(_ root: Fields) -> [DemandKind] {
     checkKeys(root, allowed: ["version", "demands"])
     return entries(root, "demands").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "name", "name_hant", "cues"])
@@ -89,7 +89,7 @@ extension YAMLReader {
     }
   }
 
-  func readDemeanors(_ root: Node.Mapping) -> [Demeanor] {
+  func readDemeanors(_ root: Fields) -> [Demeanor] {
     checkKeys(root, allowed: ["version", "demeanors"])
     return entries(root, "demeanors").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "name", "name_hant", "description", "cues"])
@@ -102,7 +102,7 @@ extension YAMLReader {
     }
   }
 
-  func readEmotions(_ root: Node.Mapping) -> [EmotionLevel] {
+  func readEmotions(_ root: Fields) -> [EmotionLevel] {
     checkKeys(root, allowed: ["version", "levels"])
     return entries(root, "levels").compactMap { node, entry in
       checkKeys(entry, allowed: ["level", "id", "name", "name_hant", "cues"])
@@ -115,7 +115,7 @@ extension YAMLReader {
     }
   }
 
-  func readStages(_ root: Node.Mapping) -> [Stage] {
+  func readStages(_ root: Fields) -> [Stage] {
     checkKeys(root, allowed: ["version", "stages"])
     return entries(root, "stages").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "name", "name_hant", "order", "description", "cues"])
@@ -129,7 +129,7 @@ extension YAMLReader {
     }
   }
 
-  func readForbidden(_ root: Node.Mapping) -> [ForbiddenFamily] {
+  func readForbidden(_ root: Fields) -> [ForbiddenFamily] {
     checkKeys(root, allowed: ["version", "families"])
     return entries(root, "families").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "name", "seed", "instead", "why", "cues"])
@@ -143,7 +143,7 @@ extension YAMLReader {
     }
   }
 
-  func readPrinciples(_ root: Node.Mapping) -> ([Principle], [PrincipleList]) {
+  func readPrinciples(_ root: Fields) -> ([Principle], [PrincipleList]) {
     checkKeys(root, allowed: ["version", "principles", "lists"])
     let principles = entries(root, "principles").compactMap { node, entry -> Principle? in
       checkKeys(entry, allowed: ["id", "name", "summary", "source"])
@@ -153,7 +153,7 @@ extension YAMLReader {
         summary: string(entry, "summary", required: true, owner: node) ?? "", source: string(entry, "source") ?? "",
         location: location(of: node))
     }
-    let lists = root["lists"] == nil ? [] : entries(root, "lists").compactMap { node, entry -> PrincipleList? in
+    let lists = root[field: "lists"] == nil ? [] : entries(root, "lists").compactMap { node, entry -> PrincipleList? in
       checkKeys(entry, allowed: ["id", "name", "items"])
       guard let id = id(entry, owner: node) else { return nil }
       return PrincipleList(
@@ -163,7 +163,7 @@ extension YAMLReader {
     return (principles, lists)
   }
 
-  func readEscalation(_ root: Node.Mapping) -> ([EscalationLevel], [EscalationTrigger]) {
+  func readEscalation(_ root: Fields) -> ([EscalationLevel], [EscalationTrigger]) {
     checkKeys(root, allowed: ["version", "ladder", "triggers"])
     let ladder = entries(root, "ladder").compactMap { node, entry -> EscalationLevel? in
       checkKeys(entry, allowed: ["level", "id", "name", "name_hant"])
@@ -173,7 +173,7 @@ extension YAMLReader {
         level: level, id: id, name: string(entry, "name", required: true, owner: node) ?? id,
         nameHant: string(entry, "name_hant") ?? string(entry, "name") ?? id, location: location(of: node))
     }
-    let triggers = root["triggers"] == nil ? [] : entries(root, "triggers").compactMap { node, entry -> EscalationTrigger? in
+    let triggers = root[field: "triggers"] == nil ? [] : entries(root, "triggers").compactMap { node, entry -> EscalationTrigger? in
       checkKeys(entry, allowed: ["id", "reason", "level"])
       guard let id = id(entry, owner: node), let level = int(entry, "level", range: 1...9, required: true, owner: node)
       else { return nil }
@@ -184,14 +184,14 @@ extension YAMLReader {
     return (ladder, triggers)
   }
 
-  func readQuiz(_ root: Node.Mapping) -> [QuizQuestion] {
+  func readQuiz(_ root: Fields) -> [QuizQuestion] {
     checkKeys(root, allowed: ["version", "questions"])
     return entries(root, "questions").compactMap { node, entry in
       checkKeys(entry, allowed: ["id", "statement", "answer", "explanation", "source"])
       guard let id = id(entry, owner: node), let statement = string(entry, "statement", required: true, owner: node)
       else { return nil }
       guard let answer = bool(entry, "answer") else {
-        if entry["answer"] == nil { error("missing 'answer'", at: node) }
+        if entry[field: "answer"] == nil { error("missing 'answer'", at: node) }
         return nil
       }
       return QuizQuestion(
@@ -201,7 +201,7 @@ extension YAMLReader {
     }
   }
 
-  func readWording(_ root: Node.Mapping) -> [Wording] {
+  func readWording(_ root: Fields) -> [Wording] {
     checkKeys(root, allowed: ["version", "wording"])
     return entries(root, "wording").compactMap { node, entry in
       checkKeys(
@@ -218,7 +218,7 @@ extension YAMLReader {
     }
   }
 
-  func readScenario(_ root: Node.Mapping) -> Scenario? {
+  func readScenario(_ root: Fields) -> Scenario? {
     checkKeys(root, allowed: ["version", "id", "title", "source", "type", "situations", "turns"])
     let owner = root.keys.first ?? Node("")
     guard let id = id(root, owner: owner) else { return nil }
@@ -229,18 +229,18 @@ extension YAMLReader {
         let good = string(turn, "good", required: true, owner: node)
       else { return nil }
       var expectation: Scenario.Expectation?
-      if let expect = mapping(turn["expect"], what: "'expect'") {
+      if let expect = mapping(turn[field: "expect"], what: "'expect'") {
         checkKeys(expect, allowed: ["type", "situations", "emotion"])
         expectation = Scenario.Expectation(
           type: reference(expect, "type", kind: .type),
-          situations: expect["situations"] == nil ? nil : references(expect, "situations", kind: .situation),
+          situations: expect[field: "situations"] == nil ? nil : references(expect, "situations", kind: .situation),
           emotion: int(expect, "emotion", range: 0...3))
       }
       return Scenario.Turn(
         customer: customer, expect: expectation, good: good, principle: reference(turn, "principle", kind: .principle),
         poor: string(turn, "poor"), fault: string(turn, "fault"), location: location(of: node))
     }
-    if turns.isEmpty, root["turns"] != nil { error("scenario '\(id)' has no turns", at: root["turns"]) }
+    if turns.isEmpty, root[field: "turns"] != nil { error("scenario '\(id)' has no turns", at: root[field: "turns"]) }
     return Scenario(
       id: id, title: string(root, "title", required: true, owner: owner) ?? id, source: string(root, "source") ?? "",
       type: reference(root, "type", kind: .type, required: true, owner: owner) ?? "ordinary",

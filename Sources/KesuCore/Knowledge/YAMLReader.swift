@@ -35,7 +35,7 @@ struct YAMLReader {
   }
 
   /// Checks a parsed file and returns its top-level mapping, or nil after reporting why not.
-  static func open(_ parsed: Parsed, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Node.Mapping)? {
+  static func open(_ parsed: Parsed, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Fields)? {
     let reader = YAMLReader(file: displayName, sink: sink)
     let start = SourceLocation(file: displayName, line: 1, column: 1)
     let root: Node?
@@ -55,11 +55,11 @@ struct YAMLReader {
     case .document(let node):
       root = node
     }
-    guard let root, let mapping = root.mapping else {
+    guard let root, let mapping = root.mapping.map(Fields.init) else {
       sink.error("expected a mapping with 'version: 1' at the top", at: start)
       return nil
     }
-    guard let version = mapping["version"] else {
+    guard let version = mapping[field: "version"] else {
       sink.error("missing 'version: 1'", at: start)
       return nil
     }
@@ -93,7 +93,7 @@ struct YAMLReader {
   func error(_ message: String, at node: Node?) { sink.error(message, at: location(of: node)) }
 
   /// Reports keys that the entry does not know: a typo in a key is never silently ignored.
-  func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>) {
+  func checkKeys(_ mapping: Fields, allowed: Set<String>) {
     for key in mapping.keys {
       guard let name = key.string, !allowed.contains(name) else { continue }
       var message = "unknown key '\(name)'"
@@ -106,9 +106,9 @@ struct YAMLReader {
     }
   }
 
-  func mapping(_ node: Node?, what: String) -> Node.Mapping? {
+  func mapping(_ node: Node?, what: String) -> Fields? {
     guard let node else { return nil }
-    guard let mapping = node.mapping else {
+    guard let mapping = node.mapping.map(Fields.init) else {
       error("\(what) must be a mapping", at: node)
       return nil
     }
@@ -116,8 +116,8 @@ struct YAMLReader {
   }
 
   /// The elements of a sequence field; a missing field is an empty list unless required.
-  func sequence(_ mapping: Node.Mapping, _ key: String, required: Bool = false, in owner: Node? = nil) -> [Node] {
-    guard let node = mapping[key] else {
+  func sequence(_ mapping: Fields, _ key: String, required: Bool = false, in owner: Node? = nil) -> [Node] {
+    guard let node = mapping[field: key] else {
       if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
       return []
     }
@@ -146,8 +146,8 @@ struct YAMLReader {
     }
   }
 
-  func string(_ mapping: Node.Mapping, _ key: String, required: Bool = false, owner: Node? = nil) -> String? {
-    guard let node = mapping[key] else {
+  func string(_ mapping: Fields, _ key: String, required: Bool = false, owner: Node? = nil) -> String? {
+    guard let node = mapping[field: key] else {
       if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
       return nil
     }
@@ -166,8 +166,8 @@ struct YAMLReader {
     return scalar.string
   }
 
-  func stringList(_ mapping: Node.Mapping, _ key: String, required: Bool = false, owner: Node? = nil) -> [String] {
-    if let node = mapping[key], case .scalar = node, !(node.string ?? "").isEmpty {
+  func stringList(_ mapping: Fields, _ key: String, required: Bool = false, owner: Node? = nil) -> [String] {
+    if let node = mapping[field: key], case .scalar = node, !(node.string ?? "").isEmpty {
       // A single value where a list is expected is accepted as a one-element list.
       return scalarString(node, what: "an item of '\(key)'").map { [$0] } ?? []
     }
@@ -176,8 +176,8 @@ struct YAMLReader {
     }
   }
 
-  func int(_ mapping: Node.Mapping, _ key: String, range: ClosedRange<Int>, required: Bool = false, owner: Node? = nil) -> Int? {
-    guard let node = mapping[key] else {
+  func int(_ mapping: Fields, _ key: String, range: ClosedRange<Int>, required: Bool = false, owner: Node? = nil) -> Int? {
+    guard let node = mapping[field: key] else {
       if required { error("missing '\(key)'", at: owner ?? mapping.keys.first) }
       return nil
     }
@@ -188,8 +188,8 @@ struct YAMLReader {
     return value
   }
 
-  func double(_ mapping: Node.Mapping, _ key: String, range: ClosedRange<Double>) -> Double? {
-    guard let node = mapping[key] else { return nil }
+  func double(_ mapping: Fields, _ key: String, range: ClosedRange<Double>) -> Double? {
+    guard let node = mapping[field: key] else { return nil }
     guard let value = node.float ?? node.int.map(Double.init), range.contains(value) else {
       error("'\(key)' must be a number from \(range.lowerBound) to \(range.upperBound)", at: node)
       return nil
@@ -197,8 +197,8 @@ struct YAMLReader {
     return value
   }
 
-  func bool(_ mapping: Node.Mapping, _ key: String) -> Bool? {
-    guard let node = mapping[key] else { return nil }
+  func bool(_ mapping: Fields, _ key: String) -> Bool? {
+    guard let node = mapping[field: key] else { return nil }
     guard let value = node.bool else {
       error("'\(key)' must be true or false", at: node)
       return nil
@@ -206,3 +206,4 @@ struct YAMLReader {
     return value
   }
 }
+

@@ -3,7 +3,7 @@
 ///
 /// Scalars that occur in no pattern map to symbol 0 and send the scan straight back to the
 /// root, so ordinary text costs one table lookup per character.
-public struct AhoCorasick: Sendable {
+public struct AhoCorasick: Codable, Sendable {
   /// Symbol of each BMP scalar (0: in no pattern).
   private let bmpSymbols: [UInt16]
   private let otherSymbols: [UInt32: UInt16]
@@ -148,7 +148,7 @@ public struct AhoCorasick: Sendable {
 extension AhoCorasick {
   /// The goto function compressed by rows: state `s`'s children are
   /// `symbols[start[s]..<start[s + 1]]` (sorted) with `states` beside them.
-  struct Rows: Sendable {
+  struct Rows: Codable, Sendable {
     let start: [Int32]
     let symbols: [UInt16]
     let states: [Int32]

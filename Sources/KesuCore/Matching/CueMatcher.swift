@@ -6,15 +6,35 @@ public struct CueMatcher: Sendable {
     public var owner: CueOwner
   }
 
-  private enum Use: Sendable {
-    case phrase(cue: Int, slot: Int)
-    case except(cue: Int)
-    case follower(cue: Int)
-    case clearer(cue: Int)
-    case negation
-    /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
-    case notNegation
-    case intensifier(punctuation: Bool)
+  /// What finding one pattern means: a phrase of a cue (in slot `slot`), one of its `except:`,
+  /// `not_followed_by:` or `cleared_by:` phrases, or a word every cue shares. Packed in 64 bits
+  /// (kind, slot, cue) so that the index is flat arrays.
+  private struct Use {
+    enum Kind: UInt8 {
+      case phrase, except, follower, clearer, negation
+      /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
+      case notNegation
+      case intensifier, punctuationIntensifier
+    }
+    let bits: UInt64
+
+    init(bits: UInt64) { self.bits = bits }
+    init(_ kind: Kind, cue: Int = -1, slot: Int = 0) {
+      bits = UInt64(kind.rawValue) << 56 | UInt64(slot & 0xFF_FFFF) << 32 | UInt64(UInt32(truncatingIfNeeded: cue))
+    }
+
+    var kind: Kind { Kind(rawValue: UInt8(bits >> 56)) ?? .notNegation }
+    var slot: Int { Int((bits >> 32) & 0xFF_FFFF) }
+    var cue: Int { Int(Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: bits))) }
+  }
+
+  /// The part of a matcher that is slow to build (the automaton over every phrase, and what
+  /// each phrase stands for): the compiled-knowledge cache keeps it.
+  public struct Index: Codable, Sendable {
+    let automaton: AhoCorasick
+    /// What each pattern stands for: `uses[useStart[p]..<useStart[p + 1]]`, packed `Use`s.
+    let uses: [UInt64]
+    let useStart: [Int32]
   }
 
   /// What the per-utterance path needs of each cue, flat: reading it copies no strings or arrays.
@@ -33,11 +53,33 @@ public struct CueMatcher: Sendable {
   public let cues: [Compiled]
   /// One per cue, in the order of `cues`.
   public let rules: [Rule]
-  private let automaton: AhoCorasick
-  private let uses: [[Use]]
+  public let index: Index
   private let negationWindow: Int
 
   public init(knowledge: KnowledgeBase, audience: CueAudience, normalizer: TextNormalizer = .shared) {
+    let compiled = Self.compile(knowledge, audience)
+    self.init(knowledge: knowledge, compiled: compiled, index: Self.index(compiled, knowledge, audience, normalizer))
+  }
+
+  /// With the index built before: it must come from the same knowledge and audience.
+  public init(knowledge: KnowledgeBase, audience: CueAudience, index: Index) {
+    self.init(knowledge: knowledge, compiled: Self.compile(knowledge, audience), index: index)
+  }
+
+  private init(knowledge: KnowledgeBase, compiled: [Compiled], index: Index) {
+    self.cues = compiled
+    self.rules = compiled.map {
+      Rule(
+        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
+        negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
+        ordered: $0.cue.ordered, clearedWithin: $0.cue.clearedWithin)
+    }
+    self.index = index
+    self.negationWindow = knowledge.classifier.negationWindow
+  }
+
+  /// The cues one audience looks for, in a fixed order: a cue's number is its place here.
+  private static func compile(_ knowledge: KnowledgeBase, _ audience: CueAudience) -> [Compiled] {
     var compiled: [Compiled] = []
     switch audience {
     case .customer:
@@ -58,7 +100,12 @@ public struct CueMatcher: Sendable {
         compiled += entry.cues.map { .init(cue: $0, owner: .forbidden(index)) }
       }
     }
+    return compiled
+  }
 
+  private static func index(
+    _ compiled: [Compiled], _ knowledge: KnowledgeBase, _ audience: CueAudience, _ normalizer: TextNormalizer
+  ) -> Index {
     var phraseIndex: [[UInt32]: Int] = [:]
     var patterns: [[UInt32]] = []
     var uses: [[Use]] = []
@@ -74,29 +121,22 @@ public struct CueMatcher: Sendable {
       }
     }
     for (index, entry) in compiled.enumerated() {
-      for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, .phrase(cue: index, slot: slot)) }
-      for phrase in entry.cue.except { add(phrase, .except(cue: index)) }
-      for phrase in entry.cue.notFollowedBy { add(phrase, .follower(cue: index)) }
-      for phrase in entry.cue.clearedBy { add(phrase, .clearer(cue: index)) }
+      for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, Use(.phrase, cue: index, slot: slot)) }
+      for phrase in entry.cue.except { add(phrase, Use(.except, cue: index)) }
+      for phrase in entry.cue.notFollowedBy { add(phrase, Use(.follower, cue: index)) }
+      for phrase in entry.cue.clearedBy { add(phrase, Use(.clearer, cue: index)) }
     }
-    for word in knowledge.classifier.negationWords { add(word, .negation) }
-    for word in knowledge.classifier.notNegations { add(word, .notNegation) }
+    for word in knowledge.classifier.negationWords { add(word, Use(.negation)) }
+    for word in knowledge.classifier.notNegations { add(word, Use(.notNegation)) }
     if audience == .customer {
       for word in knowledge.classifier.intensifiers {
         let punctuation = word.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic }
-        add(word, .intensifier(punctuation: punctuation))
+        add(word, Use(punctuation ? .punctuationIntensifier : .intensifier))
       }
     }
-    self.cues = compiled
-    self.rules = compiled.map {
-      Rule(
-        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
-        negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
-        ordered: $0.cue.ordered, clearedWithin: $0.cue.clearedWithin)
-    }
-    self.automaton = AhoCorasick(patterns: patterns)
-    self.uses = uses
-    self.negationWindow = knowledge.classifier.negationWindow
+    var useStart: [Int32] = [0]
+    for list in uses { useStart.append(useStart.last! + Int32(list.count)) }
+    return Index(automaton: AhoCorasick(patterns: patterns), uses: uses.flatMap { $0.map(\.bits) }, useStart: useStart)
   }
 
   private struct Candidate {
@@ -116,17 +156,23 @@ public struct CueMatcher: Sendable {
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
-    automaton.scan(text.scalars) { pattern, start, end in
-      for use in uses[pattern] {
-        switch use {
-        case .phrase(let cue, let slot): candidates.append(Candidate(cue: cue, slot: slot, start: start, end: end))
-        case .except(let cue): excepts.append((cue, start, end))
-        case .follower(let cue): followers.append((cue, start))
-        case .clearer(let cue): clearers.append((cue, start))
+    let uses = index.uses
+    let useStart = index.useStart
+    index.automaton.scan(text.scalars) { pattern, start, end in
+      for position in Int(useStart[pattern])..<Int(useStart[pattern + 1]) {
+        let use = Use(bits: uses[position])
+        let cue = use.cue
+        switch use.kind {
+        case .phrase: candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end))
+        case .except: excepts.append((cue, start, end))
+        case .follower: followers.append((cue, start))
+        case .clearer: clearers.append((cue, start))
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
-        case .intensifier(let punctuation):
-          if start >= (hits.intensifiers.last?.end ?? 0) { hits.intensifiers.append((start, end, punctuation)) }
+        case .intensifier, .punctuationIntensifier:
+          if start >= (hits.intensifiers.last?.end ?? 0) {
+            hits.intensifiers.append((start, end, use.kind == .punctuationIntensifier))
+          }
         }
       }
     }

@@ -16,3 +16,4 @@ public enum CueAudience: Sendable {
   /// Stages and forbidden families.
   case agent
 }
+
