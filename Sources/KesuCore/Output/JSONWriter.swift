@@ -3,17 +3,31 @@
 public struct JSONWriter {
   /// The UTF-8 bytes written so far.
   public private(set) var bytes: [UInt8] = []
-  private var needsComma: [Bool] = []
+  /// One bit per open object or array, innermost lowest: whether it already holds a value.
+  private var needsComma: UInt64 = 0
+  private var depth = 0
 
   public init() { bytes.reserveCapacity(1024) }
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   private mutating func separate() {
-    if let last = needsComma.last {
-      if last { bytes.append(contentsOf: ",".utf8) }
-      needsComma[needsComma.count - 1] = true
-    }
+    guard depth > 0 else { return }
+    if needsComma & 1 == 1 { bytes.append(0x2C) }
+    needsComma |= 1
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    precondition(depth < 64, "JSON nested deeper than 64 levels")
+    needsComma <<= 1
+    depth += 1
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(bracket)
+    needsComma >>= 1
+    depth -= 1
   }
 
   private mutating func key(_ key: String?) {
@@ -36,25 +50,17 @@ public struct JSONWriter {
 
   public mutating func beginObject(_ name: String? = nil) {
     key(name)
-    bytes.append(contentsOf: "{".utf8)
-    needsComma.append(false)
+    open(0x7B)
   }
 
-  public mutating func endObject() {
-    bytes.append(contentsOf: "}".utf8)
-    needsComma.removeLast()
-  }
+  public mutating func endObject() { close(0x7D) }
 
   public mutating func beginArray(_ name: String? = nil) {
     key(name)
-    bytes.append(contentsOf: "[".utf8)
-    needsComma.append(false)
+    open(0x5B)
   }
 
-  public mutating func endArray() {
-    bytes.append(contentsOf: "]".utf8)
-    needsComma.removeLast()
-  }
+  public mutating func endArray() { close(0x5D) }
 
   public mutating func string(_ name: String?, _ value: String?) {
     key(name)
@@ -63,12 +69,45 @@ public struct JSONWriter {
 
   public mutating func int(_ name: String?, _ value: Int?) {
     key(name)
-    bytes.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+    if let value { digits(value) } else { bytes.append(contentsOf: "null".utf8) }
   }
 
   public mutating func double(_ name: String?, _ value: Double) {
     key(name)
-    bytes.append(contentsOf: (value == value.rounded() ? String(Int(value)) : String(value)).utf8)
+    let hundredths = (value * 100).rounded()
+    if value == value.rounded(), abs(value) < 1e15 {
+      digits(Int(value))
+    } else if hundredths / 100 == value, abs(value) < 1e13 {
+      // Confidences (0.63): two decimals written directly, the same text as String(value).
+      let whole = Int(hundredths)
+      if whole < 0 { bytes.append(0x2D) }
+      digits(abs(whole) / 100)
+      bytes.append(0x2E)
+      let fraction = abs(whole) % 100
+      bytes.append(UInt8(0x30 + fraction / 10))
+      if fraction % 10 != 0 { bytes.append(UInt8(0x30 + fraction % 10)) }
+    } else {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  /// A whole number in decimal, without making a String.
+  private mutating func digits(_ value: Int) {
+    guard value != 0 else { return bytes.append(0x30) }
+    if value < 0 { bytes.append(0x2D) }
+    var magnitude = value.magnitude
+    var reversed: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                   UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &reversed) { buffer in
+      while magnitude > 0 {
+        buffer[count] = UInt8(0x30 + magnitude % 10)
+        magnitude /= 10
+        count += 1
+      }
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
   }
 
   public mutating func bool(_ name: String?, _ value: Bool) {
