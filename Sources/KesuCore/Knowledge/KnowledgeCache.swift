@@ -62,7 +62,8 @@ public enum KnowledgeCache {
     let manager = FileManager.default
     let root = (directory as NSString).resolvingSymlinksInPath
     guard let files = manager.enumerator(atPath: root)?.allObjects as? [String] else { return nil }
-    var key = format + "\n" + stamp(Bundle.main.executablePath ?? CommandLine.arguments[0]) + "\n" + root + "\n"
+    // The folder as given too: diagnostics and `kb show` name files the way the user did.
+    var key = format + "\n" + stamp(Bundle.main.executablePath ?? CommandLine.arguments[0]) + "\n" + directory + "\n" + root + "\n"
     for file in files.sorted() {
       let path = (root as NSString).appendingPathComponent(file)
       key += file + " " + stamp(path) + "\n"
@@ -74,7 +75,12 @@ public enum KnowledgeCache {
   private static func stamp(_ path: String) -> String {
     var info = stat()
     guard stat(path, &info) == 0 else { return "?" }
-    return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    #if canImport(Darwin)
+      let time = info.st_mtimespec
+    #else
+      let time = info.st_mtim
+    #endif
+    return "\(info.st_size) \(time.tv_sec).\(time.tv_nsec)"
   }
 
   /// FNV-1a, 64 bits, in hex: a file name for the key (the key itself is checked on reading).
