@@ -32,11 +32,40 @@ struct Bench {
     return path
   }
 
-  static func grep(_ engine: Engine, _ file: String, megabytes: Double) throws {
-    guard let grep = Measure.which("grep") else { return }
+  /// grep's MB/s over the same file, or nil without grep.
+  static func grep(_ engine: Engine, _ file: String, megabytes: Double) throws -> Double? {
+    guard let grep = Measure.which("grep") else { return nil }
     let phrases = try phrasesFile(engine)
     let run = Measure.run(grep, ["-o", "-F", "-f", phrases, file], stdout: folder + "/grep.out")
     report("grep -o -F -f (all cue phrases)", String(format: "%.1f MB/s (%.2f s)", megabytes / run.seconds, run.seconds))
+    return megabytes / run.seconds
+  }
+
+  /// `kesu classify --json` over a file: MB/s in, and how many bytes of JSON per byte of input.
+  static func classifyJSON(_ label: String, _ file: String, megabytes: Double) -> Double {
+    let out = folder + "/kesu.out"
+    let run = Measure.run(kesu, ["classify", "--json"], stdin: file, stdout: out)
+    let written = Double((try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0) / 1e6
+    report(
+      label,
+      String(format: "%.1f MB/s (%.2f s, exit %d; %.0f bytes of JSON per byte in)", megabytes / run.seconds, run.seconds, run.status, written / megabytes))
+    report("  peak memory", String(format: "%.1f MiB", run.peakMiB))
+    return megabytes / run.seconds
+  }
+
+  /// The labelled sentences of the tuning sets, repeated to about `bytes`: real people's lines,
+  /// fewer cues per character than the generated corpus.
+  static func labelledCorpus(bytes: Int) -> String? {
+    let fixtures = ((try? KnowledgeLocator.locate()).map { ($0 as NSString).deletingLastPathComponent } ?? ".") + "/Tests/Fixtures"
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? [])
+      .filter { $0.hasPrefix("classifier-tune") && $0.hasSuffix(".tsv") }.sorted()
+    let lines = names.flatMap { name in
+      ((try? String(contentsOfFile: fixtures + "/" + name, encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
+        .compactMap { $0.split(separator: "\t").first.map(String.init) }
+    }
+    guard !lines.isEmpty else { return nil }
+    let block = lines.joined(separator: "\n") + "\n"
+    return String(repeating: block, count: max(1, bytes / block.utf8.count))
   }
 
   static func classify(_ engine: Engine) throws {
@@ -65,19 +94,29 @@ struct Bench {
 
     let file = folder + "/utterances.txt"
     try text.write(toFile: file, atomically: true, encoding: .utf8)
-    let run = Measure.run(kesu, ["classify", "--json"], stdin: file, stdout: folder + "/kesu.out")
-    report("kesu classify --json < corpus", String(format: "%.1f MB/s (%.2f s, exit %d)", megabytes / run.seconds, run.seconds, run.status))
-    report("  peak memory", String(format: "%.1f MiB", run.peakMiB))
+    let kesuRate = classifyJSON("kesu classify --json < corpus", file, megabytes: megabytes)
     let small = folder + "/utterances-small.txt"
     try lines.prefix(lines.count / 10).joined(separator: "\n").write(toFile: small, atomically: true, encoding: .utf8)
     let smallRun = Measure.run(kesu, ["classify", "--json"], stdin: small)
     report("  peak memory on 1/10 of the input", String(format: "%.1f MiB (flat if close to the above)", smallRun.peakMiB))
-    try grep(engine, file, megabytes: megabytes)
-    report("  ratio kesu / grep", "see the two MB/s figures above")
-    var starts: [Double] = []
-    for _ in 0..<15 { starts.append(Measure.run(kesu, ["classify", "你们必须赔偿我的损失,我要投诉!!!"]).seconds * 1000) }
-    starts.sort()
-    report("kesu classify \"…\" start to exit (median, max)", String(format: "%.1f ms, %.1f ms", starts[7], starts.last!))
+    if let grepRate = try grep(engine, file, megabytes: megabytes) {
+      report("  ratio kesu / grep", String(format: "%.2f", kesuRate / grepRate))
+    }
+    if let labelled = labelledCorpus(bytes: 10 << 20) {
+      let path = folder + "/labelled.txt"
+      try labelled.write(toFile: path, atomically: true, encoding: .utf8)
+      _ = classifyJSON("kesu classify --json < labelled lines", path, megabytes: Double(labelled.utf8.count) / 1e6)
+    }
+    let line = "你们必须赔偿我的损失,我要投诉!!!"
+    func startToExit(_ executable: String, _ arguments: [String]) -> String {
+      let times = (0..<15).map { _ in Measure.run(executable, arguments).seconds * 1000 }.sorted()
+      return String(format: "%.1f ms, %.1f ms", times[7], times.last!)
+    }
+    _ = Measure.run(kesu, ["classify", line])  // writes the compiled knowledge cache if needed
+    report("kesu classify \"…\" start to exit, median/max", startToExit(kesu, ["classify", line]))
+    if let env = Measure.which("env") {
+      report("  without the cache (KESU_CACHE=off)", startToExit(env, ["KESU_CACHE=off", kesu, "classify", line]))
+    }
   }
 
   static func state(_ engine: Engine) {
