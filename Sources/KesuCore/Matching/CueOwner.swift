@@ -16,4 +16,3 @@ public enum CueAudience: Sendable {
   /// Stages and forbidden families.
   case agent
 }
-
