@@ -13,32 +13,27 @@ struct GlobalOptions: ParsableArguments {
   /// The knowledge with its automata built, for commands that read text: from the compiled
   /// cache when the folder has not changed since it was written (`KnowledgeCache`).
   func loadEngine() throws -> Engine {
-    let directory = KnowledgeLocator.locate(explicit: knowledge)
-    do {
-      return try KnowledgeCache.engine(directory: directory)
-    } catch {
-      throw knowledgeFailure(error)
-    }
+    try checked { directory throws(KnowledgeError) in try KnowledgeCache.engine(directory: directory) }
   }
 
   /// The names of types and situations only (nothing checked): for lists that show them.
   func loadNames() -> KnowledgeBase { KnowledgeLoader.loadNames(directory: KnowledgeLocator.locate(explicit: knowledge)) }
 
-  /// Loads and checks the knowledge base, or exits 65 with every diagnostic on standard error.
+  /// Loads and checks the knowledge base.
   func loadKnowledge() throws -> KnowledgeBase {
-    let directory = KnowledgeLocator.locate(explicit: knowledge)
-    do {
-      return try KnowledgeLoader.load(directory: directory)
-    } catch {
-      throw knowledgeFailure(error)
-    }
+    try checked { directory throws(KnowledgeError) in try KnowledgeLoader.load(directory: directory) }
   }
 
-  /// Prints every diagnostic; the caller throws the exit code (65).
-  private func knowledgeFailure(_ error: KnowledgeError) -> ExitCode {
-    Terminal.error(error.description)
-    Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")
-    return ExitCode(ExitStatus.knowledge.rawValue)
+  /// Runs a load of the knowledge folder; on a knowledge error prints every diagnostic on
+  /// standard error and exits 65.
+  private func checked<T>(_ load: (String) throws(KnowledgeError) -> T) throws -> T {
+    do {
+      return try load(KnowledgeLocator.locate(explicit: knowledge))
+    } catch {
+      Terminal.error(error.description)
+      Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")
+      throw ExitCode(ExitStatus.knowledge.rawValue)
+    }
   }
 
   /// Applies `--script` to text about to be shown.
