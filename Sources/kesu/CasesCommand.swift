@@ -35,7 +35,7 @@ struct CasesCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open cases, the due and overdue first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Open cases, the due and overdue first.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var store: StoreOptions
     @Option(name: .long, help: "How many to list (default 50).") var limit = 50
@@ -53,7 +53,7 @@ struct CasesCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "One case in full.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One case in full.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var store: StoreOptions
     @Flag(name: .long, help: "Show personal numbers unmasked.") var reveal = false
@@ -68,7 +68,7 @@ struct CasesCommand: ParsableCommand {
   }
 
   struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close a case with a note.")
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with a note.")
     @OptionGroup var store: StoreOptions
     @Option(name: .long, help: "How it ended (回访结果).") var note = ""
     @Argument(help: "The case number.") var id: Int64
@@ -81,7 +81,7 @@ struct CasesCommand: ParsableCommand {
   }
 
   struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every case as JSON Lines, for other tools.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Every case as JSON Lines, for other tools.")
     @OptionGroup var store: StoreOptions
     @Flag(name: .long, help: "JSON Lines (the only format; accepted for clarity).") var json = false
     @Flag(name: .long, help: "Include personal numbers unmasked.") var reveal = false

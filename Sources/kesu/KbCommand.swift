@@ -9,6 +9,7 @@ struct KbCommand: ParsableCommand {
 
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "lint",
       abstract: "Check a knowledge folder: YAML, ids, references, cue examples, scenario expectations.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The folder to check (default: the one Kesu uses).") var directory: String?
@@ -42,7 +43,8 @@ struct KbCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one entry: a type, situation, forbidden family, stage …")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one entry: a type, situation, forbidden family, stage …")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The entry's id, e.g. stalker, compensation, hide-behind-rules.") var id: String
 
@@ -63,6 +65,7 @@ struct KbCommand: ParsableCommand {
 
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "test",
       abstract: "Measure the classifier (text, type, situations, emotion) or the checker (text, families) on a labelled TSV.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A labelled .tsv file.") var file: String
