@@ -94,28 +94,27 @@ public enum KnowledgeCache {
   /// otherwise give the automaton indices out of range).
   static func read(_ path: String) -> Entry? {
     guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
-    let bytes = [UInt8](data)
-    let stored = bytes[..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard checksum(bytes[8...]) == stored else { return nil }
-    return try? BinaryDecoder.decode(Entry.self, from: Array(bytes[8...]))
+    return data.withUnsafeBytes { raw -> Entry? in
+      let payload = UnsafeRawBufferPointer(rebasing: raw[8...])
+      guard checksum(payload) == UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) else { return nil }
+      return try? BinaryDecoder.decode(Entry.self, from: payload)
+    }
   }
 
-  /// A 64-bit multiplicative hash over 8-byte words: a few milliseconds for the whole entry.
-  static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    bytes.withUnsafeBytes { raw in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-      var offset = 0
-      while offset + 8 <= raw.count {
-        hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
-        hash ^= hash >> 29
-        offset += 8
-      }
-      while offset < raw.count {
-        hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01b3
-        offset += 1
-      }
-      return hash
+  /// A 64-bit multiplicative hash over 8-byte words: a millisecond or two for the whole entry.
+  static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+    var offset = 0
+    while offset + 8 <= raw.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
+      hash ^= hash >> 29
+      offset += 8
     }
+    while offset < raw.count {
+      hash = (hash ^ UInt64(raw[offset])) &* 0x100_0000_01b3
+      offset += 1
+    }
+    return hash
   }
 
   /// Best effort: a cache that cannot be written only costs the next start-up its speed.
@@ -124,7 +123,7 @@ public enum KnowledgeCache {
     guard (try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil,
       let payload = try? BinaryEncoder.encode(entry)
     else { return }
-    let sum = checksum(payload[...])
+    let sum = payload.withUnsafeBytes(checksum)
     let bytes = (0..<8).map { UInt8(truncatingIfNeeded: sum >> (8 * $0)) } + payload
     try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     prune(folder)

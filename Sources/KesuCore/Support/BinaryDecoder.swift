@@ -5,12 +5,15 @@ public enum BinaryDecoder {
   public struct Malformed: Error, Sendable {}
 
   public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-    try bytes.withUnsafeBytes { buffer in
-      let source = BinarySource(buffer)
-      let value = try source.decodeValue(T.self)
-      guard source.offset == buffer.count else { throw Malformed() }
-      return value
-    }
+    try bytes.withUnsafeBytes { try decode(type, from: $0) }
+  }
+
+  /// Reads in place (the cache is decoded straight from the file's bytes, not a copy).
+  public static func decode<T: Decodable>(_ type: T.Type, from buffer: UnsafeRawBufferPointer) throws -> T {
+    let source = BinarySource(buffer)
+    let value = try source.decodeValue(T.self)
+    guard source.offset == buffer.count else { throw Malformed() }
+    return value
   }
 }
 
