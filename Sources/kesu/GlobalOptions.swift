@@ -16,8 +16,12 @@ struct GlobalOptions: ParsableArguments {
     try checked { directory throws(KnowledgeError) in try KnowledgeCache.engine(directory: directory) }
   }
 
-  /// The names of types and situations only (nothing checked): for lists that show them.
-  func loadNames() -> KnowledgeBase { KnowledgeLoader.loadNames(directory: KnowledgeLocator.locate(explicit: knowledge)) }
+  /// The names of types and situations, for lists that show them: from the compiled cache, or
+  /// when the knowledge has a mistake, the two files read without checks (never an error).
+  func loadNames() -> KnowledgeBase {
+    let directory = KnowledgeLocator.locate(explicit: knowledge)
+    return (try? KnowledgeCache.engine(directory: directory).knowledge) ?? KnowledgeLoader.loadNames(directory: directory)
+  }
 
   /// Loads and checks the knowledge base.
   func loadKnowledge() throws -> KnowledgeBase {
