@@ -9,15 +9,13 @@ public struct Engine: Sendable {
   public let advisor: Advisor
 
   public init(knowledge: KnowledgeBase) {
-    self.knowledge = knowledge
     // The two automata are independent: build them on two cores, start-up is what an agent waits for.
-    let built = Self.inParallel({ Classifier(knowledge: knowledge) }, { PhraseChecker(knowledge: knowledge) })
-    self.classifier = built.0
-    self.checker = built.1
-    self.advisor = Advisor(knowledge: knowledge)
+    let built = Self.inParallel(
+      { CueMatcher(knowledge: knowledge, audience: .customer) }, { CueMatcher(knowledge: knowledge, audience: .agent) })
+    self.init(knowledge: knowledge, customer: built.0, agent: built.1)
   }
 
-  /// With both matchers built before (the compiled-knowledge cache keeps them).
+  /// With both matchers built (by `init(knowledge:)`, or kept by the compiled-knowledge cache).
   init(knowledge: KnowledgeBase, customer: CueMatcher, agent: CueMatcher) {
     self.knowledge = knowledge
     self.classifier = Classifier(knowledge: knowledge, matcher: customer)

@@ -60,7 +60,7 @@ struct CasesCommand: ParsableCommand {
     @Argument(help: "The case number.") var id: Int64
 
     func run() throws {
-      let knowledge = try global.loadKnowledge()
+      let knowledge = try global.loadEngine().knowledge
       let store = try store.open()
       let record = try guarded { try store.get(id) }
       print(global.display(CaseView(knowledge: knowledge, style: Terminal.style).detail(record, now: Date(), reveal: reveal)))

@@ -10,10 +10,17 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .long, help: "Script of the output: hans (default) or hant (Traditional, for Taiwan and Hong Kong).")
   var script: OutputScript = .hans
 
-  /// The knowledge with its automata built, for commands that read text: from the compiled
-  /// cache when the folder has not changed since it was written (`KnowledgeCache`).
+  /// The knowledge with its automata built: from the compiled cache when the folder has not
+  /// changed since it was written (`KnowledgeCache`). On a knowledge error prints every
+  /// diagnostic on standard error and exits 65.
   func loadEngine() throws -> Engine {
-    try checked { directory throws(KnowledgeError) in try KnowledgeCache.engine(directory: directory) }
+    do {
+      return try KnowledgeCache.engine(directory: KnowledgeLocator.locate(explicit: knowledge))
+    } catch {
+      Terminal.error(error.description)
+      Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")
+      throw ExitCode(ExitStatus.knowledge.rawValue)
+    }
   }
 
   /// The names of types and situations, for lists that show them: from the compiled cache, or
@@ -21,23 +28,6 @@ struct GlobalOptions: ParsableArguments {
   func loadNames() -> KnowledgeBase {
     let directory = KnowledgeLocator.locate(explicit: knowledge)
     return (try? KnowledgeCache.engine(directory: directory).knowledge) ?? KnowledgeLoader.loadNames(directory: directory)
-  }
-
-  /// Loads and checks the knowledge base.
-  func loadKnowledge() throws -> KnowledgeBase {
-    try checked { directory throws(KnowledgeError) in try KnowledgeLoader.load(directory: directory) }
-  }
-
-  /// Runs a load of the knowledge folder; on a knowledge error prints every diagnostic on
-  /// standard error and exits 65.
-  private func checked<T>(_ load: (String) throws(KnowledgeError) -> T) throws -> T {
-    do {
-      return try load(KnowledgeLocator.locate(explicit: knowledge))
-    } catch {
-      Terminal.error(error.description)
-      Terminal.error("kesu: the knowledge base has \(error.diagnostics.count) problem(s); fix them or run 'kesu kb lint'")
-      throw ExitCode(ExitStatus.knowledge.rawValue)
-    }
   }
 
   /// Applies `--script` to text about to be shown.

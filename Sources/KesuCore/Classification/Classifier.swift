@@ -16,11 +16,7 @@ public struct Classifier: Sendable {
   /// What each cue stands for (`type:stalker` …), per cue index: built once, not per utterance.
   private let targets: [String]
 
-  public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
-    self.init(knowledge: knowledge, matcher: CueMatcher(knowledge: knowledge, audience: .customer, normalizer: normalizer))
-  }
-
-  /// With a matcher built before (the compiled-knowledge cache keeps it).
+  /// `matcher` must be the customer matcher of the same knowledge (`Engine` builds both).
   public init(knowledge: KnowledgeBase, matcher: CueMatcher, normalizer: TextNormalizer = .shared) {
     self.knowledge = knowledge
     self.normalizer = normalizer

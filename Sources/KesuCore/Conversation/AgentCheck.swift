@@ -23,11 +23,7 @@ public struct PhraseChecker: Sendable {
   public let matcher: CueMatcher
   let normalizer: TextNormalizer
 
-  public init(knowledge: KnowledgeBase, normalizer: TextNormalizer = .shared) {
-    self.init(knowledge: knowledge, matcher: CueMatcher(knowledge: knowledge, audience: .agent, normalizer: normalizer))
-  }
-
-  /// With a matcher built before (the compiled-knowledge cache keeps it).
+  /// `matcher` must be the agent matcher of the same knowledge (`Engine` builds both).
   public init(knowledge: KnowledgeBase, matcher: CueMatcher, normalizer: TextNormalizer = .shared) {
     self.knowledge = knowledge
     self.normalizer = normalizer
