@@ -94,8 +94,10 @@ import Testing
 /// `all:` slots with alternatives, `ordered:` and `not_followed_by:`, on a copy of the knowledge
 /// with one extra cue.
 @Suite struct CueFormTests {
-  func engine(extraCue: String) throws -> Engine {
+  func engine(extraCue: String, extraWords: String = "") throws -> Engine {
     let folder = TestSupport.knowledgeCopy()
+    let words = folder.appendingPathComponent("words.yaml")
+    try (String(contentsOf: words, encoding: .utf8) + extraWords).write(to: words, atomically: true, encoding: .utf8)
     let file = folder.appendingPathComponent("situations.yaml")
     var text = try String(contentsOf: file, encoding: .utf8)
     let anchor = try #require(text.range(of: "  - id: criminal\n"))
@@ -160,6 +162,21 @@ import Testing
     #expect(!fires(engine, "客户扬言要带人过来,后来说是开玩笑的"))  // across a comma
     #expect(fires(engine, "客户扬言要带人过来。我以为他在开玩笑"))  // another sentence
     #expect(fires(engine, "客户扬言要带人过来砸店还要堵门,后来又说是开玩笑"))  // too far
+  }
+
+  /// `$family` stands for every word of that family in words.yaml, as a whole slot or as one
+  /// alternative among others.
+  @Test func aWordFamilyFillsASlot() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              all: [[$test_staff, 小姑娘], [几点下班, 住哪]]
+              within: 10
+
+      """, extraWords: "  test_staff: [快递员, 护士]\n")
+    #expect(fires(engine, "那个快递员几点下班"))
+    #expect(fires(engine, "你们护士住哪"))
+    #expect(fires(engine, "那个小姑娘住哪啊"))
+    #expect(!fires(engine, "我几点下班你管得着吗"))  // no staff word
   }
 }
 

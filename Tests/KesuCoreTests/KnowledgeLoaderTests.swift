@@ -142,6 +142,28 @@ import Testing
     #expect(found.count >= 2)
   }
 
+  /// A cue naming a family that words.yaml does not define is reported where it is named, with
+  /// the closest family as a hint; a family naming another family is refused.
+  @Test func anUnknownWordFamilyIsReported() throws {
+    var cueLine = 0
+    var wordsLine = 0
+    let found = try diagnostics { folder in
+      let file = folder.appendingPathComponent("demeanors.yaml")
+      var text = try String(contentsOf: file, encoding: .utf8)
+      let anchor = try #require(text.range(of: "    cues:\n"))
+      text.insert(contentsOf: "      - all: [$staf, 下班]\n", at: anchor.upperBound)
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      cueLine = try line(of: "$staf, 下班", in: file)
+      let words = folder.appendingPathComponent("words.yaml")
+      try replace(words, "  harm: [揍,", "  harm: [$staff, 揍,")
+      wordsLine = try line(of: "$staff, 揍", in: words)
+    }
+    #expect(found == [
+      "Knowledge/words.yaml:\(wordsLine):10: error: '$staff': a family lists phrases, it cannot name another family",
+      "Knowledge/demeanors.yaml:\(cueLine):15: error: unknown word family '$staf' (did you mean '$staff'?)",
+    ])
+  }
+
   @Test func theShippedKnowledgePassesLint() {
     let problems = KnowledgeLint.check(TestSupport.engine)
     #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")

@@ -29,16 +29,19 @@ public enum KnowledgeLoader {
     let wordingFiles = yamlFiles(in: directory, sub: "wording").map { "wording/" + $0 }
     let scenarioFiles = yamlFiles(in: directory, sub: "scenarios").map { "scenarios/" + $0 }
     let parsed = parseAll(
-      requiredFiles + ["settings.yaml", "quiz.yaml"].filter { !missing($0) } + wordingFiles + scenarioFiles, in: directory)
+      requiredFiles + ["settings.yaml", "quiz.yaml", "words.yaml"].filter { !missing($0) } + wordingFiles + scenarioFiles, in: directory)
+    var words: [String: [String]] = [:]
     func open(_ relative: String) -> (YAMLReader, Fields)? {
       YAMLReader.open(
         parsed[relative] ?? YAMLReader.Parsed(path: (directory as NSString).appendingPathComponent(relative)),
-        displayName: (root as NSString).appendingPathComponent(relative), sink: sink)
+        displayName: (root as NSString).appendingPathComponent(relative), sink: sink, words: words)
     }
 
     for file in requiredFiles where missing(file) {
       sink.error("missing file", at: SourceLocation(file: (root as NSString).appendingPathComponent(file), line: 1, column: 1))
     }
+    // The word families first: cues in every other file may name them (`$staff`).
+    if !missing("words.yaml"), let (r, m) = open("words.yaml") { words = r.readWords(m) }
     if let (r, m) = open("classifier.yaml") { base.classifier = r.readClassifier(m) }
     if !missing("settings.yaml"), let (r, m) = open("settings.yaml") { base.settings = r.readSettings(m) }
     // A file that could not be read leaves its kind of id unknown: references to it are not

@@ -28,10 +28,11 @@ extension YAMLReader {
     for (index, node) in sequence(mapping, "cues").enumerated() {
       let fallbackID = "\(ownerID)#\(index + 1)"
       if case .scalar = node {
-        guard let phrase = scalarString(node, what: "a cue") else { continue }
+        let (phrases, slots) = self.phrases(node, what: "a cue").slotted
+        guard !phrases.isEmpty else { continue }
         result.append(
           Cue(
-            id: fallbackID, mode: .any, phrases: [phrase], slots: [0], within: 10, ordered: false,
+            id: fallbackID, mode: .any, phrases: phrases, slots: slots, within: 10, ordered: false,
             negatable: negatable, except: [], notFollowedBy: [], clearedBy: [], clearedWithin: 20, weight: 1,
             atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
@@ -51,12 +52,13 @@ extension YAMLReader {
       }
       let mode: Cue.Mode = forms[0] == "all" ? .all : .any
       let (phrases, slots) =
-        mode == .all ? allSlots(cue, owner: node) : stringList(cue, forms[0], required: true, owner: node).slotted
+        mode == .all ? allSlots(cue, owner: node) : phraseList(cue, forms[0], required: true, owner: node).slotted
       guard !phrases.isEmpty else {
         if cue[field: forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[field: forms[0]]) }
         continue
       }
-      if mode == .all, Set(slots).count < 2 { error("'all' needs at least two phrases", at: cue[field: "all"]) }
+      // Slots as written: one that came out empty (an unknown family) has been reported already.
+      if mode == .all, (cue[field: "all"]?.sequence?.count ?? 0) < 2 { error("'all' needs at least two phrases", at: cue[field: "all"]) }
       var cueID = fallbackID
       if cue[field: "id"] != nil, let given = string(cue, "id", required: true, owner: node) { cueID = given }
       result.append(
@@ -65,9 +67,9 @@ extension YAMLReader {
           within: int(cue, "within", range: 1...500) ?? 10,
           ordered: bool(cue, "ordered") ?? false,
           negatable: bool(cue, "negatable") ?? negatable,
-          except: stringList(cue, "except"),
-          notFollowedBy: stringList(cue, "not_followed_by"),
-          clearedBy: stringList(cue, "cleared_by"),
+          except: phraseList(cue, "except"),
+          notFollowedBy: phraseList(cue, "not_followed_by"),
+          clearedBy: phraseList(cue, "cleared_by"),
           clearedWithin: int(cue, "cleared_within", range: 1...200) ?? 20,
           weight: double(cue, "weight", range: 0...100) ?? 1,
           atStart: bool(cue, "at_start") ?? false,
@@ -84,15 +86,16 @@ extension YAMLReader {
     var phrases: [String] = []
     var slots: [Int] = []
     for (slot, item) in sequence(cue, "all", required: true, in: owner).enumerated() {
+      let found: [String]
       if let alternatives = item.sequence {
-        let found = alternatives.compactMap { scalarString($0, what: "an alternative of 'all'") }
-        if found.isEmpty { error("empty slot: this list of alternatives names no phrase", at: item) }
-        phrases += found
-        slots += Array(repeating: slot, count: found.count)
-      } else if let phrase = scalarString(item, what: "an item of 'all'") {
-        phrases.append(phrase)
-        slots.append(slot)
+        if alternatives.isEmpty { error("empty slot: this list of alternatives names no phrase", at: item) }
+        found = alternatives.flatMap { self.phrases($0, what: "an alternative of 'all'") }
+      } else {
+        // One phrase, or a family (`$staff`) whose words are alternatives for this slot.
+        found = self.phrases(item, what: "an item of 'all'")
       }
+      phrases += found
+      slots += Array(repeating: slot, count: found.count)
     }
     return (phrases, slots)
   }

@@ -6,6 +6,8 @@ import Yams
 struct YAMLReader {
   let file: String
   let sink: DiagnosticSink
+  /// The word families of `words.yaml`, for cues that name one (`$staff`).
+  var words: [String: [String]] = [:]
 
   /// A file read and parsed, not yet checked: parsing is the slow part of loading, and files
   /// parse independently, so the loader parses them all at once on every core.
@@ -35,8 +37,10 @@ struct YAMLReader {
   }
 
   /// Checks a parsed file and returns its top-level mapping, or nil after reporting why not.
-  static func open(_ parsed: Parsed, displayName: String, sink: DiagnosticSink) -> (YAMLReader, Fields)? {
-    let reader = YAMLReader(file: displayName, sink: sink)
+  static func open(_ parsed: Parsed, displayName: String, sink: DiagnosticSink, words: [String: [String]] = [:])
+    -> (YAMLReader, Fields)?
+  {
+    let reader = YAMLReader(file: displayName, sink: sink, words: words)
     let start = SourceLocation(file: displayName, line: 1, column: 1)
     let root: Node?
     switch parsed {
