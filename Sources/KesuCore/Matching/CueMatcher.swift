@@ -241,9 +241,11 @@ public struct CueMatcher: Sendable {
         if let first = candidates[index..<next].first(where: survives) {
           hits.fired.append(FiredCue(cue: cue, start: first.start, end: first.end))
         }
-      } else {
+      } else if Self.fillsEverySlot(candidates[index..<next], slots: rule.slots) {
+        // Most `all` cues found in a line have only some of their slots there: they are skipped
+        // before any check or copy (dozens per line).
         let surviving = candidates[index..<next].filter(survives)
-        if let span = tightestSpan(surviving[...], slots: rule.slots, within: rule.within, ordered: rule.ordered) {
+        if let span = tightestSpan(surviving, slots: rule.slots, within: rule.within, ordered: rule.ordered) {
           hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
         }
       }
@@ -264,12 +266,22 @@ public struct CueMatcher: Sendable {
     return low
   }
 
+  /// One bit per slot (slots past 63 share the last bit).
+  @inline(__always)
+  private static func slotMask(_ slots: Int) -> UInt64 { slots >= 64 ? .max : (1 << UInt64(slots)) - 1 }
+
+  /// Whether every slot of the cue has at least one occurrence among these.
+  private static func fillsEverySlot(_ occurrences: ArraySlice<Candidate>, slots: Int) -> Bool {
+    var seen: UInt64 = 0
+    for occurrence in occurrences { seen |= 1 << UInt64(min(occurrence.slot, 63)) }
+    return seen == slotMask(slots)
+  }
+
   /// The leftmost shortest span holding one occurrence of every slot (in slot order when
   /// `ordered`, each after the previous one ends), if it fits in `within`.
-  private func tightestSpan(_ occurrences: ArraySlice<Candidate>, slots: Int, within: Int, ordered: Bool) -> Range<Int>? {
-    let sorted = Array(occurrences)
+  private func tightestSpan(_ sorted: [Candidate], slots: Int, within: Int, ordered: Bool) -> Range<Int>? {
     var best: Range<Int>?
-    let all: UInt64 = slots >= 64 ? .max : (1 << UInt64(slots)) - 1
+    let all = Self.slotMask(slots)
     for left in sorted.indices {
       if ordered {
         if let span = orderedSpan(sorted, from: left, slots: slots, within: within),
