@@ -150,6 +150,20 @@ import Testing
     #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
   }
 
+  @Test func aPrecursorVetoesTheMatch() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              any: [揍你]
+              not_preceded_by: [真想, 恨不得]
+
+      """)
+    #expect(fires(engine, "再不退钱我揍你"))
+    #expect(!fires(engine, "气得我真想揍你"))
+    #expect(!fires(engine, "我恨不得马上揍你"))  // within three characters
+    #expect(fires(engine, "我真想,今天就揍你"))  // another clause
+    #expect(fires(engine, "我恨不得你们倒闭,明天就揍你"))  // not right before it
+  }
+
   @Test func aLaterPhraseInTheSentenceClearsTheMatch() throws {
     let engine = try engine(extraCue: """
             - id: test-slots

@@ -24,6 +24,9 @@ public struct Cue: Codable, Hashable, Sendable {
   /// A match followed by one of these (within `followWindow` characters, same clause) does not
   /// count: 扬言 is a threat, 扬言要投诉 is not.
   public var notFollowedBy: [String]
+  /// A match coming right after one of these (ending within `followWindow` characters before
+  /// it, same clause) does not count: 揍你 is a threat, 真想揍你 is venting.
+  public var notPrecededBy: [String]
   public static let followWindow = 3
   /// A match followed later in the same sentence (within `clearedWithin` characters, across
   /// commas) by one of these does not count: 没办法 is a refusal, 没办法,不过我可以… is not.

@@ -33,14 +33,15 @@ extension YAMLReader {
         result.append(
           Cue(
             id: fallbackID, mode: .any, phrases: phrases, slots: slots, within: 10, ordered: false,
-            negatable: negatable, except: [], notFollowedBy: [], clearedBy: [], clearedWithin: 20, weight: 1,
+            negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedWithin: 20, weight: 1,
             atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
-          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "cleared_by",
+          "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "not_preceded_by",
+          "cleared_by",
           "cleared_within", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[field: $0] != nil }
@@ -69,6 +70,7 @@ extension YAMLReader {
           negatable: bool(cue, "negatable") ?? negatable,
           except: phraseList(cue, "except"),
           notFollowedBy: phraseList(cue, "not_followed_by"),
+          notPrecededBy: phraseList(cue, "not_preceded_by"),
           clearedBy: phraseList(cue, "cleared_by"),
           clearedWithin: int(cue, "cleared_within", range: 1...200) ?? 20,
           weight: double(cue, "weight", range: 0...100) ?? 1,

@@ -15,6 +15,8 @@ public struct CueMatcher: Sendable {
       /// A phrase that holds a negation word without negating: 是不是, 不管, 不停.
       case notNegation
       case intensifier, punctuationIntensifier
+      /// A `not_preceded_by:` phrase.
+      case precursor
     }
     let bits: UInt64
 
@@ -124,6 +126,7 @@ public struct CueMatcher: Sendable {
       for (phrase, slot) in zip(entry.cue.phrases, entry.cue.slots) { add(phrase, Use(.phrase, cue: index, slot: slot)) }
       for phrase in entry.cue.except { add(phrase, Use(.except, cue: index)) }
       for phrase in entry.cue.notFollowedBy { add(phrase, Use(.follower, cue: index)) }
+      for phrase in entry.cue.notPrecededBy { add(phrase, Use(.precursor, cue: index)) }
       for phrase in entry.cue.clearedBy { add(phrase, Use(.clearer, cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, Use(.negation)) }
@@ -152,6 +155,7 @@ public struct CueMatcher: Sendable {
     var candidates: [Candidate] = []
     var excepts: [(cue: Int, start: Int, end: Int)] = []
     var followers: [(cue: Int, start: Int)] = []
+    var precursors: [(cue: Int, end: Int)] = []
     var clearers: [(cue: Int, start: Int)] = []
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
@@ -166,6 +170,7 @@ public struct CueMatcher: Sendable {
         case .phrase: candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end))
         case .except: excepts.append((cue, start, end))
         case .follower: followers.append((cue, start))
+        case .precursor: precursors.append((cue, end))
         case .clearer: clearers.append((cue, start))
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
@@ -186,6 +191,7 @@ public struct CueMatcher: Sendable {
     // Excepts sorted by (cue, start): a cue's spans are one contiguous run.
     excepts.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     followers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+    precursors.sort { ($0.cue, $0.end) < ($1.cue, $1.end) }
     clearers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
 
@@ -220,12 +226,22 @@ public struct CueMatcher: Sendable {
       let start = list[low].start
       return start - candidate.end <= window && !text.scalars[candidate.end..<start].contains(where: stop)
     }
+    /// Whether a `not_preceded_by:` phrase of this cue ends within `Cue.followWindow` characters
+    /// before the match, in the same clause.
+    func isPreceded(_ candidate: Candidate) -> Bool {
+      guard !precursors.isEmpty else { return false }
+      let nearest = partition(precursors.count) { (precursors[$0].cue, precursors[$0].end) <= (candidate.cue, candidate.start) } - 1
+      guard nearest >= 0, precursors[nearest].cue == candidate.cue else { return false }
+      let end = precursors[nearest].end
+      return candidate.start - end <= Cue.followWindow
+        && !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation)
+    }
     func survives(_ candidate: Candidate) -> Bool {
       let rule = rules[candidate.cue]
       if rule.atStart, candidate.start > opening { return false }
       // A negation counts only within the same clause: no punctuation between it and the cue.
       if rule.negatable, negated(candidate) { return false }
-      return !excepted(candidate)
+      return !excepted(candidate) && !isPreceded(candidate)
         && !isFollowed(candidate, by: followers, within: Cue.followWindow, stop: TextNormalizer.isClausePunctuation)
         && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
     }
