@@ -150,6 +150,22 @@ import Testing
     #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
   }
 
+  /// A safety situation is reported on one full cue; hints (weight below 1) only together.
+  @Test func safetyHintsCountOnlyTogether() throws {
+    let engine = try engine(extraCue: """
+            - id: test-hint-a
+              any: [蓝色卡车]
+              weight: 0.5
+            - id: test-hint-b
+              any: [后院仓库]
+              weight: 0.5
+
+      """)
+    func criminal(_ text: String) -> Bool { engine.classifier.classify(text).situations.contains { $0.id == "criminal" } }
+    #expect(!criminal("那辆蓝色卡车停了一天"))
+    #expect(criminal("那辆蓝色卡车一直停在后院仓库"))
+  }
+
   @Test func aPrecursorVetoesTheMatch() throws {
     let engine = try engine(extraCue: """
             - id: test-slots

@@ -6,7 +6,7 @@ import Foundation
 /// Precedence (see docs/KNOWLEDGE.md): a type wins on the highest summed cue weight when it
 /// reaches the threshold, ties to the earlier type in `types.yaml`, otherwise `ordinary`;
 /// situations are multi-label over their own threshold, and safety situations (criminal,
-/// emergency) are reported on any cue; emotion is the highest level whose cue fired, raised by
+/// emergency) are reported on any full cue; emotion is the highest level whose cue fired, raised by
 /// intensifiers.
 public struct Classifier: Sendable {
   public let knowledge: KnowledgeBase
@@ -32,7 +32,6 @@ public struct Classifier: Sendable {
 
     var typeScores = [Double](repeating: 0, count: knowledge.types.count)
     var situationScores = [Double](repeating: 0, count: knowledge.situations.count)
-    var situationSafety = [Bool](repeating: false, count: knowledge.situations.count)
     var demeanorScores = [Double](repeating: 0, count: knowledge.demeanors.count)
     var level = 0
     /// A level-0 cue (请问, 麻烦您 …): a polite question is not a complaint.
@@ -42,9 +41,7 @@ public struct Classifier: Sendable {
       let rule = matcher.rules[fired.cue]
       switch rule.owner {
       case .type(let index): typeScores[index] += rule.weight
-      case .situation(let index):
-        situationScores[index] += rule.weight
-        if knowledge.situations[index].safety { situationSafety[index] = true }
+      case .situation(let index): situationScores[index] += rule.weight
       case .demeanor(let index): demeanorScores[index] += rule.weight
       case .demand(let index):
         let id = knowledge.demands[index].id
@@ -64,8 +61,9 @@ public struct Classifier: Sendable {
     let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
-      guard score >= settings.situationThreshold || (situationSafety[index] && score > 0) else { return nil }
+      // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
       let situation = knowledge.situations[index]
+      guard score >= settings.situationThreshold || (situation.safety && score >= 1) else { return nil }
       floor = max(floor, situation.emotionMin, complaintFloor)
       return Reading.Label(
         id: situation.id, name: situation.name, confidence: Self.confidence(score, threshold: settings.situationThreshold))
