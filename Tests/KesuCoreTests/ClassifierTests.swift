@@ -150,6 +150,19 @@ import Testing
     #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
   }
 
+  /// Of two phrases of one slot at the same place, the shorter may be the one that fits.
+  @Test func orderedSlotsTryTheShorterAlternative() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              all: [门口, [等她, 等她出来]]
+              ordered: true
+              within: 4
+
+      """)
+    #expect(fires(engine, "我就在门口等她出来"))
+    #expect(!fires(engine, "等她出来,我在门口"))  // out of order
+  }
+
   /// A safety situation is reported on one full cue; hints (weight below 1) only together.
   @Test func safetyHintsCountOnlyTogether() throws {
     let engine = try engine(extraCue: """

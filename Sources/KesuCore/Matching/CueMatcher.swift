@@ -324,19 +324,24 @@ public struct CueMatcher: Sendable {
   }
 
   /// The span that starts with slot 0 at `left` and meets the other slots in order, each after
-  /// the previous one ends (the earliest such, which is also the shortest), if it fits.
+  /// the previous one ends, if it fits. For each slot it takes the occurrence that ends first
+  /// (门口等她 rather than 门口等她出来), which gives the shortest such span.
   private func orderedSpan(_ sorted: [Candidate], from left: Int, slots: Int, within: Int) -> Range<Int>? {
     guard sorted[left].slot == 0 else { return nil }
-    var next = 1
+    let origin = sorted[left].start
     var end = sorted[left].end
-    for right in (left + 1)..<max(left + 1, sorted.count) where next < slots {
-      if sorted[right].start - sorted[left].start > within { break }
-      if sorted[right].slot == next, sorted[right].start >= end {
-        next += 1
-        end = sorted[right].end
+    for slot in 1..<max(1, slots) {
+      var earliestEnd = Int.max
+      var index = left + 1
+      // Sorted by start: once a start reaches the best end so far, nothing later ends sooner.
+      while index < sorted.count, sorted[index].start - origin <= within, sorted[index].start < earliestEnd {
+        if sorted[index].slot == slot, sorted[index].start >= end { earliestEnd = min(earliestEnd, sorted[index].end) }
+        index += 1
       }
+      guard earliestEnd != Int.max else { return nil }
+      end = earliestEnd
     }
-    let span = sorted[left].start..<end
-    return next == slots && span.count <= within ? span : nil
+    let span = origin..<end
+    return span.count <= within ? span : nil
   }
 }
