@@ -177,4 +177,24 @@ import Testing
     let problems = KnowledgeLint.check(engine).map(\.message)
     #expect(problems == ["cue 'refund-money' does not fire on its example '天气不错'"])
   }
+
+  /// Each cue that fires adds its weight to its entry: one phrase in two `any:` cues of one
+  /// demeanor would count twice, and lint says where.
+  @Test func lintCatchesAPhraseCountedTwiceByOneEntry() throws {
+    let folder = TestSupport.knowledgeCopy()
+    let file = folder.appendingPathComponent("demeanors.yaml")
+    try replace(file, "        examples: [你们必须今天之内给我解决, 赶紧给我处理]\n", """
+              examples: [你们必须今天之内给我解决, 赶紧给我处理]
+            - id: demanding-again
+              any: [限期, 立刻]
+
+      """)
+    let cueLine = try line(of: "- id: demanding-again", in: file)
+    let earlierLine = try line(of: "- id: demanding-words", in: file)
+    let problems = KnowledgeLint.check(try Engine.load(directory: folder.path)).filter { $0.file == file.path }
+    #expect(problems.map(\.line) == [cueLine])
+    #expect(problems.map(\.message) == [
+      "phrase '立刻' of cue 'demanding-again' is also in cue 'demanding-words' (line \(earlierLine)) of the same entry: it would count twice"
+    ])
+  }
 }

@@ -2,6 +2,7 @@
 /// the classifier and the checker actually do, so a coach who edits it can trust it.
 ///
 /// - every cue fires on each of its `examples:` and on none of its `counter:` sentences;
+/// - no phrase is held by two `any:` cues of one weighed entry (it would count twice);
 /// - every scenario's `expect:` matches the classifier's reading of that customer line;
 /// - no suggested wording and no scenario's good reply contains a forbidden phrase.
 public enum KnowledgeLint {
@@ -21,6 +22,7 @@ public enum KnowledgeLint {
         }
       }
     }
+    for (location, message) in phrasesCountedTwice(engine.classifier.matcher) { report(location, message) }
     for scenario in engine.knowledge.scenarios {
       for turn in scenario.turns {
         if let expect = turn.expect {
@@ -39,6 +41,26 @@ public enum KnowledgeLint {
       }
     }
     return diagnostics
+  }
+
+  /// Each cue that fires adds its weight to its entry, so a phrase in two `any:` cues of one
+  /// type or situation counts twice and can push an ordinary customer over the threshold alone.
+  /// Emotion levels have no weight and are left out. Reported at the later cue.
+  static func phrasesCountedTwice(_ matcher: CueMatcher) -> [(SourceLocation, String)] {
+    var firstHolder: [CueOwner: [String: Cue]] = [:]
+    var found: [(SourceLocation, String)] = []
+    for compiled in matcher.cues where compiled.cue.mode == .any {
+      if case .emotion = compiled.owner { continue }
+      let cue = compiled.cue
+      for phrase in Set(cue.phrases).sorted() {
+        if let earlier = firstHolder[compiled.owner, default: [:]][phrase], earlier.id != cue.id {
+          found.append((cue.location, "phrase '\(phrase)' of cue '\(cue.id)' is also in cue '\(earlier.id)' (line \(earlier.location.line)) of the same entry: it would count twice"))
+        } else {
+          firstHolder[compiled.owner, default: [:]][phrase] = cue
+        }
+      }
+    }
+    return found
   }
 
   static func fires(_ matcher: CueMatcher, _ cue: Int, _ text: String) -> Bool {
