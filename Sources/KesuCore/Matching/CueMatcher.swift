@@ -160,6 +160,9 @@ public struct CueMatcher: Sendable {
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
+    // For each `all` cue, which of its slots occurred: most have only some (a `$staff` word
+    // alone), and their candidates are dropped before any sorting or checking.
+    var slotsSeen = [UInt64](repeating: 0, count: rules.count)
     let uses = index.uses
     let useStart = index.useStart
     index.automaton.scan(text.scalars) { pattern, start, end in
@@ -167,7 +170,9 @@ public struct CueMatcher: Sendable {
         let use = Use(bits: uses[position])
         let cue = use.cue
         switch use.kind {
-        case .phrase: candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end))
+        case .phrase:
+          candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end))
+          slotsSeen[cue] |= 1 << UInt64(min(use.slot, 63))
         case .except: excepts.append((cue, start, end))
         case .follower: followers.append((cue, start))
         case .precursor: precursors.append((cue, end))
@@ -181,6 +186,7 @@ public struct CueMatcher: Sendable {
         }
       }
     }
+    candidates.removeAll { !rules[$0.cue].any && slotsSeen[$0.cue] != Self.slotMask(rules[$0.cue].slots) }
     guard !candidates.isEmpty else { return hits }
 
     // Every check below is a binary search or a bounded scan, so a megabyte-long line full of
@@ -257,9 +263,7 @@ public struct CueMatcher: Sendable {
         if let first = candidates[index..<next].first(where: survives) {
           hits.fired.append(FiredCue(cue: cue, start: first.start, end: first.end))
         }
-      } else if Self.fillsEverySlot(candidates[index..<next], slots: rule.slots) {
-        // Most `all` cues found in a line have only some of their slots there: they are skipped
-        // before any check or copy (dozens per line).
+      } else {
         let surviving = candidates[index..<next].filter(survives)
         if let span = tightestSpan(surviving, slots: rule.slots, within: rule.within, ordered: rule.ordered) {
           hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
@@ -285,13 +289,6 @@ public struct CueMatcher: Sendable {
   /// One bit per slot (slots past 63 share the last bit).
   @inline(__always)
   private static func slotMask(_ slots: Int) -> UInt64 { slots >= 64 ? .max : (1 << UInt64(slots)) - 1 }
-
-  /// Whether every slot of the cue has at least one occurrence among these.
-  private static func fillsEverySlot(_ occurrences: ArraySlice<Candidate>, slots: Int) -> Bool {
-    var seen: UInt64 = 0
-    for occurrence in occurrences { seen |= 1 << UInt64(min(occurrence.slot, 63)) }
-    return seen == slotMask(slots)
-  }
 
   /// The leftmost shortest span holding one occurrence of every slot (in slot order when
   /// `ordered`, each after the previous one ends), if it fits in `within`.
