@@ -13,33 +13,32 @@ import Testing
     return ClassifierEvaluation(classifier: engine.classifier, utterances: utterances)
   }
 
-  /// The issue's floors. Not met yet on the held-out set (figures in the closing note of issue
-  /// 3): recorded as a known issue so the rest of the suite guards regressions, and the day
-  /// they pass this stops being "known". Never brand an ordinary customer: that floor is hard.
+  /// The issue's floors. Type accuracy, ordinary customers kept and criminal recall are met on
+  /// the held-out set and asserted; situation F1, emotion exact and angry F1 are not met yet
+  /// (figures in the closing note of issue 3) and are recorded as a known issue, so the rest
+  /// of the suite guards regressions and the day they pass this stops being "known".
   @Test func heldOutClassifierFloors() throws {
     let e = try classifierEvaluation("classifier-held.tsv")
     let report = EvaluationReport.classifier(e, knowledge: engine.knowledge)
     #expect(e.ordinaryRecall >= 0.90, "\(report)")
+    #expect(e.typeAccuracy >= 0.85, "\(report)")
+    #expect(e.criminalTotal > 0 && e.criminalRecall == 1.0, "\(report)")
     withKnownIssue("held-out floors of issue 3 not reached yet", isIntermittent: true) {
-      #expect(e.typeAccuracy >= 0.85)
       #expect(e.situationF1 >= 0.85)
       #expect(e.emotionAccuracy >= 0.75)
       #expect(e.angryF1 >= 0.85)
-      #expect(e.criminalTotal > 0 && e.criminalRecall == 1.0)
     }
   }
 
-  /// Regression guard a little under today's level on the held-out set (type 81.0%, ordinary
-  /// kept 98.4%, situation F1 0.712, emotion exact 66.1%, angry F1 0.738, criminal 10/11): a
+  /// Regression guard a little under today's level on the held-out set (type 85.9%, ordinary
+  /// kept 97.6%, situation F1 0.735, emotion exact 67.3%, angry F1 0.745, criminal 11/11): a
   /// change that makes things worse fails.
   @Test func heldOutClassifierDoesNotRegress() throws {
     let e = try classifierEvaluation("classifier-held.tsv")
-    #expect(e.typeAccuracy >= 0.78)
     #expect(e.ordinaryRecall >= 0.95)
-    #expect(e.situationF1 >= 0.69)
-    #expect(e.emotionAccuracy >= 0.63)
-    #expect(e.angryF1 >= 0.71)
-    #expect(e.criminalRecall >= 0.85)
+    #expect(e.situationF1 >= 0.72)
+    #expect(e.emotionAccuracy >= 0.65)
+    #expect(e.angryF1 >= 0.72)
   }
 
   /// Issue 4's floors, met on the held-out agent lines since the 禁语 rewrite (recall 97.8%,
@@ -62,6 +61,7 @@ import Testing
     let tune = try [
       "classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv", "classifier-tune-d.tsv", "classifier-tune-e.tsv",
       "classifier-tune-f.tsv", "classifier-tune-g.tsv", "classifier-tune-h.tsv", "classifier-tune-i.tsv",
+      "classifier-tune-j.tsv", "classifier-unseen-k.tsv",
     ].flatMap(utterances)
     let held = try utterances("classifier-held.tsv")
     #expect(tune.count + held.count >= 400)
