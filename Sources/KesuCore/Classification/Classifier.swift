@@ -6,8 +6,8 @@ import Foundation
 /// Precedence (see docs/KNOWLEDGE.md): a type wins on the highest summed cue weight when it
 /// reaches the threshold, ties to the earlier type in `types.yaml`, otherwise `ordinary`;
 /// situations are multi-label over their own threshold, and safety situations (criminal,
-/// emergency) are reported on any full cue; emotion is the highest level whose cue fired, raised by
-/// intensifiers.
+/// emergency) are reported on any full cue; emotion is the highest level whose cue fired, raised
+/// by intensifiers.
 public struct Classifier: Sendable {
   public let knowledge: KnowledgeBase
   public let matcher: CueMatcher
@@ -61,8 +61,8 @@ public struct Classifier: Sendable {
     let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
-      // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
       let situation = knowledge.situations[index]
+      // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
       guard score >= settings.situationThreshold || (situation.safety && score >= 1) else { return nil }
       floor = max(floor, situation.emotionMin, complaintFloor)
       return Reading.Label(

@@ -28,8 +28,8 @@ public enum KnowledgeLoader {
     }
     let wordingFiles = yamlFiles(in: directory, sub: "wording").map { "wording/" + $0 }
     let scenarioFiles = yamlFiles(in: directory, sub: "scenarios").map { "scenarios/" + $0 }
-    let parsed = parseAll(
-      requiredFiles + ["settings.yaml", "quiz.yaml", "words.yaml"].filter { !missing($0) } + wordingFiles + scenarioFiles, in: directory)
+    let optionalFiles = ["settings.yaml", "quiz.yaml", "words.yaml"].filter { !missing($0) }
+    let parsed = parseAll(requiredFiles + optionalFiles + wordingFiles + scenarioFiles, in: directory)
     var words: [String: [String]] = [:]
     func open(_ relative: String) -> (YAMLReader, Fields)? {
       YAMLReader.open(

@@ -33,16 +33,15 @@ extension YAMLReader {
         result.append(
           Cue(
             id: fallbackID, mode: .any, phrases: phrases, slots: slots, within: 10, ordered: false,
-            negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedWithin: 20, weight: 1,
-            atStart: false, examples: [], counters: [], location: location(of: node)))
+            negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedWithin: 20,
+            weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
           "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "not_preceded_by",
-          "cleared_by",
-          "cleared_within", "weight", "at_start", "examples", "counter",
+          "cleared_by", "cleared_within", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[field: $0] != nil }
       guard forms.count == 1 else {
@@ -59,7 +58,9 @@ extension YAMLReader {
         continue
       }
       // Slots as written: one that came out empty (an unknown family) has been reported already.
-      if mode == .all, (cue[field: "all"]?.sequence?.count ?? 0) < 2 { error("'all' needs at least two phrases", at: cue[field: "all"]) }
+      if mode == .all, (cue[field: "all"]?.sequence?.count ?? 0) < 2 {
+        error("'all' needs at least two phrases", at: cue[field: "all"])
+      }
       var cueID = fallbackID
       if cue[field: "id"] != nil, let given = string(cue, "id", required: true, owner: node) { cueID = given }
       result.append(

@@ -54,7 +54,9 @@ public enum KnowledgeLint {
       let cue = compiled.cue
       for phrase in Set(cue.phrases).sorted() {
         if let earlier = firstHolder[compiled.owner, default: [:]][phrase], earlier.id != cue.id {
-          found.append((cue.location, "phrase '\(phrase)' of cue '\(cue.id)' is also in cue '\(earlier.id)' (line \(earlier.location.line)) of the same entry: it would count twice"))
+          let message =
+            "phrase '\(phrase)' of cue '\(cue.id)' is also in cue '\(earlier.id)' (line \(earlier.location.line)) of the same entry: it would count twice"
+          found.append((cue.location, message))
         } else {
           firstHolder[compiled.owner, default: [:]][phrase] = cue
         }

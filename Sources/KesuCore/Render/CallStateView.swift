@@ -12,7 +12,7 @@ public struct CallStateView: Sendable {
 
   /// Made once: a formatter is costly to build, and a case list shows dozens of times.
   /// (DateFormatter formats safely from several threads.)
-  nonisolated(unsafe) private static let formatter: DateFormatter = {
+  private static let formatter: DateFormatter = {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
