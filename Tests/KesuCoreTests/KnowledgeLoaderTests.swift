@@ -22,6 +22,14 @@ import Testing
     try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
   }
 
+  /// Puts one cue at the top of the first `cues:` list of a file.
+  func insertCue(_ cue: String, in file: URL) throws {
+    var text = try String(contentsOf: file, encoding: .utf8)
+    let anchor = try #require(text.range(of: "    cues:\n"))
+    text.insert(contentsOf: "      - " + cue + "\n", at: anchor.upperBound)
+    try text.write(to: file, atomically: true, encoding: .utf8)
+  }
+
   func line(of text: String, in file: URL) throws -> Int {
     let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
     return (lines.firstIndex { $0.contains(text) } ?? -1) + 1
@@ -88,10 +96,7 @@ import Testing
     var expectedLine = 0
     let found = try diagnostics { folder in
       let file = folder.appendingPathComponent("demeanors.yaml")
-      var text = try String(contentsOf: file, encoding: .utf8)
-      let anchor = try #require(text.range(of: "    cues:\n"))
-      text.insert(contentsOf: "      - any: [没啥事儿,就问问, \"要赔,马上\", 正常, 另一个]\n", at: anchor.upperBound)
-      try text.write(to: file, atomically: true, encoding: .utf8)
+      try insertCue("any: [没啥事儿,就问问, \"要赔,马上\", 正常, 另一个]", in: file)
       expectedLine = try line(of: "没啥事儿,就问问", in: file)
     }
     #expect(found == [
@@ -149,10 +154,7 @@ import Testing
     var wordsLine = 0
     let found = try diagnostics { folder in
       let file = folder.appendingPathComponent("demeanors.yaml")
-      var text = try String(contentsOf: file, encoding: .utf8)
-      let anchor = try #require(text.range(of: "    cues:\n"))
-      text.insert(contentsOf: "      - all: [$staf, 下班]\n", at: anchor.upperBound)
-      try text.write(to: file, atomically: true, encoding: .utf8)
+      try insertCue("all: [$staf, 下班]", in: file)
       cueLine = try line(of: "$staf, 下班", in: file)
       let words = folder.appendingPathComponent("words.yaml")
       try replace(words, "  harm: [揍,", "  harm: [$staff, 揍,")
