@@ -148,13 +148,17 @@ import Testing
   }
 
   /// A cue naming a family that words.yaml does not define is reported where it is named, with
-  /// the closest family as a hint; a family naming another family is refused.
+  /// the closest family as a hint, once (not again as an empty cue); a family naming another
+  /// family is refused.
   @Test func anUnknownWordFamilyIsReported() throws {
     var cueLine = 0
+    var anyLine = 0
     var wordsLine = 0
     let found = try diagnostics { folder in
       let file = folder.appendingPathComponent("demeanors.yaml")
       try insertCue("all: [$staf, 下班]", in: file)
+      try insertCue("any: [$staf]", in: file)
+      anyLine = try line(of: "any: [$staf]", in: file)
       cueLine = try line(of: "$staf, 下班", in: file)
       let words = folder.appendingPathComponent("words.yaml")
       try replace(words, "  harm: [揍,", "  harm: [$staff, 揍,")
@@ -162,6 +166,7 @@ import Testing
     }
     #expect(found == [
       "Knowledge/words.yaml:\(wordsLine):10: error: '$staff': a family lists phrases, it cannot name another family",
+      "Knowledge/demeanors.yaml:\(anyLine):15: error: unknown word family '$staf' (did you mean '$staff'?)",
       "Knowledge/demeanors.yaml:\(cueLine):15: error: unknown word family '$staf' (did you mean '$staff'?)",
     ])
   }

@@ -54,7 +54,7 @@ extension YAMLReader {
       let (phrases, slots) =
         mode == .all ? allSlots(cue, owner: node) : phraseList(cue, forms[0], required: true, owner: node).slotted
       guard !phrases.isEmpty else {
-        if cue[field: forms[0]]?.sequence != nil { error("empty cue: '\(forms[0])' lists no phrase", at: cue[field: forms[0]]) }
+        if cue[field: forms[0]]?.sequence?.isEmpty == true { error("empty cue: '\(forms[0])' lists no phrase", at: cue[field: forms[0]]) }
         continue
       }
       // Slots as written: one that came out empty (an unknown family) has been reported already.
