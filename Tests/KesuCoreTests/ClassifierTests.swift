@@ -179,6 +179,18 @@ import Testing
     #expect(criminal("那辆蓝色卡车一直停在后院仓库"))
   }
 
+  /// 发不发 / 有没有 ask a question: the cue after them is not negated; 不发 still negates.
+  @Test func anANotAQuestionDoesNotNegate() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              any: [年终奖]
+
+      """)
+    #expect(fires(engine, "你们今年发不发年终奖"))
+    #expect(fires(engine, "到底有没有年终奖"))
+    #expect(!fires(engine, "今年不发年终奖了"))
+  }
+
   @Test func aPrecursorVetoesTheMatch() throws {
     let engine = try engine(extraCue: """
             - id: test-slots

@@ -191,8 +191,15 @@ public struct CueMatcher: Sendable {
 
     // Every check below is a binary search or a bounded scan, so a megabyte-long line full of
     // matches stays linear-logarithmic.
+    let scalars = text.scalars
+    /// 发不发, 有没有, 愿不愿意: a one-character negation between two equal characters asks a
+    /// question (A-not-A) instead of negating.
+    func asksAQuestion(_ negation: (start: Int, end: Int)) -> Bool {
+      negation.end - negation.start == 1 && negation.start > 0 && negation.end < scalars.count
+        && scalars[negation.start - 1] == scalars[negation.end]
+    }
     let negationEnds = negations.isEmpty ? [] : negations.filter { negation in
-      !notNegations.contains { $0.start <= negation.start && $0.end >= negation.end }
+      !asksAQuestion(negation) && !notNegations.contains { $0.start <= negation.start && $0.end >= negation.end }
     }.map(\.end).sorted()
     // Excepts sorted by (cue, start): a cue's spans are one contiguous run.
     excepts.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
