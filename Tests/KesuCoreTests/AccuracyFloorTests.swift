@@ -61,7 +61,7 @@ import Testing
     let tune = try [
       "classifier-tune.tsv", "classifier-tune-b.tsv", "classifier-tune-c.tsv", "classifier-tune-d.tsv", "classifier-tune-e.tsv",
       "classifier-tune-f.tsv", "classifier-tune-g.tsv", "classifier-tune-h.tsv", "classifier-tune-i.tsv",
-      "classifier-tune-j.tsv", "classifier-unseen-k.tsv",
+      "classifier-tune-j.tsv", "classifier-tune-k.tsv", "classifier-unseen-l.tsv",
     ].flatMap(utterances)
     let held = try utterances("classifier-held.tsv")
     #expect(tune.count + held.count >= 400)
