@@ -51,7 +51,7 @@ extension YAMLReader {
     if let guess = closestMatch(to: name, in: words.keys.sorted()) {
       message += " (did you mean '$\(guess)'?)"
     } else {
-      message += words.isEmpty ? " (words.yaml defines none)" : " (words.yaml defines \(words.count))"
+      message += " (words.yaml defines \(words.isEmpty ? "no family" : "\(words.count) families, none close to it"))"
     }
     error(message, at: node)
     return []
