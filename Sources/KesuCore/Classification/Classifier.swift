@@ -15,6 +15,8 @@ public struct Classifier: Sendable {
   private let ordinaryIndex: Int
   /// What each cue stands for (`type:stalker` …), per cue index: built once, not per utterance.
   private let targets: [String]
+  /// The learned weights and how they join the cues, when the knowledge has `learned.tsv`.
+  let blend: LearnedBlend?
 
   /// `matcher` must be the customer matcher of the same knowledge (`Engine` builds both).
   public init(knowledge: KnowledgeBase, matcher: CueMatcher, normalizer: TextNormalizer = .shared) {
@@ -23,6 +25,7 @@ public struct Classifier: Sendable {
     self.matcher = matcher
     self.ordinaryIndex = knowledge.types.firstIndex { $0.id == "ordinary" } ?? 0
     self.targets = matcher.cues.map { Self.target($0.owner, knowledge) }
+    self.blend = knowledge.learned.map { LearnedBlend(model: $0, knowledge: knowledge) }
   }
 
   public func classify(_ text: String) -> Reading {
@@ -59,21 +62,30 @@ public struct Classifier: Sendable {
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
+    let verdict = blend?.verdict(folded.scalars)
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       let situation = knowledge.situations[index]
       // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
-      guard score >= settings.situationThreshold || (situation.safety && score >= 1) else { return nil }
+      let fired = score >= settings.situationThreshold || (situation.safety && score >= 1)
+      var confidence = Self.confidence(score, threshold: settings.situationThreshold)
+      if let verdict, let blended = blend?.situation(index, verdict, ruleFired: fired) {
+        guard blended >= blend!.situationThreshold else { return nil }
+        confidence = min(1, blended).rounded(toPlaces: 2)
+      } else if !fired {
+        return nil
+      }
       floor = max(floor, situation.emotionMin, complaintFloor)
-      return Reading.Label(
-        id: situation.id, name: situation.name, confidence: Self.confidence(score, threshold: settings.situationThreshold))
+      return Reading.Label(id: situation.id, name: situation.name, confidence: confidence)
     }
     .sorted { $0.confidence > $1.confidence }
     // Emotion: the strongest cue, at least what the type and situations imply; intensifiers
-    // then raise it one level; a run of !!! or ?? alone lifts calm to displeased.
+    // then raise it one level; a run of !!! or ?? alone lifts calm to displeased. The learned
+    // model may then move it (`LearnedBlend.emotion`).
     level = max(level, floor)
     if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
     if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
+    if let verdict, let blend { level = blend.emotion(verdict, ruleLevel: level) }
 
     var demeanor: Reading.Named?
     if let best = demeanorScores.indices.max(by: { demeanorScores[$0] < demeanorScores[$1] }), demeanorScores[best] >= 1 {
@@ -86,7 +98,8 @@ public struct Classifier: Sendable {
     return Reading(
       text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
       emotion: .init(level: level, name: emotionName), demeanor: demeanor,
-      evidence: evidence(text, folded, hits), demands: demands,
+      evidence: evidence(text, folded, hits, learned: verdict.map { learnedCarriers($0, level: level, situations: situations) } ?? []),
+      demands: demands,
       typeScores: scoresByID(typeScores))
   }
 
@@ -135,8 +148,20 @@ public struct Classifier: Sendable {
     return (ordinary, Array(labels.prefix(3).map(\.label)))
   }
 
-  private func evidence(_ text: String, _ folded: NormalizedText, _ hits: CueHits) -> [Reading.Evidence] {
-    guard !hits.fired.isEmpty || !hits.intensifiers.isEmpty else { return [] }
+  /// What carried the learned part of the final emotion and of each situation it scored:
+  /// (target, start, end) in the normalised text.
+  private func learnedCarriers(_ verdict: LearnedBlend.Verdict, level: Int, situations: [Reading.Label])
+    -> [(target: String, start: Int, end: Int)]
+  {
+    guard let blend else { return [] }
+    let targets = ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
+    return targets.flatMap { target in blend.carriers(verdict, target: target).map { (target, $0.start, $0.end) } }
+  }
+
+  private func evidence(
+    _ text: String, _ folded: NormalizedText, _ hits: CueHits, learned: [(target: String, start: Int, end: Int)]
+  ) -> [Reading.Evidence] {
+    guard !hits.fired.isEmpty || !hits.intensifiers.isEmpty || !learned.isEmpty else { return [] }
     // Where each original scalar starts, so a match is copied out of the text in one piece.
     var bounds: [String.Index] = []
     bounds.reserveCapacity(folded.originalCount + 1)
@@ -156,6 +181,10 @@ public struct Classifier: Sendable {
     for intensifier in hits.intensifiers {
       let (matched, range) = slice(intensifier.start, intensifier.end)
       result.append(.init(rule: "intensifier", target: "intensifier", matched: matched, start: range.lowerBound, end: range.upperBound))
+    }
+    for carrier in learned {
+      let (matched, range) = slice(carrier.start, carrier.end)
+      result.append(.init(rule: "learned", target: carrier.target, matched: matched, start: range.lowerBound, end: range.upperBound))
     }
     return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }

@@ -175,6 +175,11 @@ public struct ClassifierSettings: Codable, Sendable {
   public var timeKillerTurns: Int = 3
   /// ... where long means at least this many characters.
   public var timeKillerLength: Int = 30
+  /// What the cues' verdict adds to the learned probability (`learned:` in classifier.yaml).
+  public var learnedEmotionRuleWeight: Double = 0.3
+  public var learnedSituationRuleWeight: Double = 0.3
+  /// A situation the learned model scores is reported when probability plus bonus reach this.
+  public var learnedSituationThreshold: Double = 0.4
   public var location = SourceLocation(file: "classifier.yaml", line: 1, column: 1)
   public init() {}
 }

@@ -16,6 +16,8 @@ public struct KnowledgeBase: Codable, Sendable {
   public var quiz: [QuizQuestion] = []
   public var wording: [Wording] = []
   public var scenarios: [Scenario] = []
+  /// The weights of `learned.tsv`, when the folder has one.
+  public var learned: LearnedModel?
 
   public init() {}
 

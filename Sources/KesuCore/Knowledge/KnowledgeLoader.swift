@@ -12,7 +12,8 @@ public enum KnowledgeLoader {
   ]
 
   /// - Parameter displayRoot: how the folder is named in diagnostics (defaults to `directory`).
-  public static func load(directory: String, displayRoot: String? = nil) throws(KnowledgeError) -> KnowledgeBase {
+  /// - Parameter learned: false to leave `learned.tsv` unread (`kb train` replaces it).
+  public static func load(directory: String, displayRoot: String? = nil, learned: Bool = true) throws(KnowledgeError) -> KnowledgeBase {
     let sink = DiagnosticSink()
     let root = displayRoot ?? directory
     var base = KnowledgeBase()
@@ -49,6 +50,11 @@ public enum KnowledgeLoader {
     var unreadable: Set<Reference.Kind> = []
     if let (r, m) = open("types.yaml") { base.types = r.readTypes(m) } else { unreadable.insert(.type) }
     if let (r, m) = open("situations.yaml") { base.situations = r.readSituations(m) } else { unreadable.insert(.situation) }
+    if learned, !missing(learnedFile) {
+      base.learned = readLearned(
+        (directory as NSString).appendingPathComponent(learnedFile), display: (root as NSString).appendingPathComponent(learnedFile),
+        situations: Set(base.situations.map(\.id)), sink: sink)
+    }
     if let (r, m) = open("demands.yaml") { base.demands = r.readDemands(m) }
     if let (r, m) = open("demeanors.yaml") { base.demeanors = r.readDemeanors(m) }
     if let (r, m) = open("emotions.yaml") { base.emotions = r.readEmotions(m) }
@@ -69,6 +75,21 @@ public enum KnowledgeLoader {
     KnowledgeValidator(base: base, sink: sink, unreadable: unreadable).validate()
     guard sink.isEmpty else { throw KnowledgeError(sink.diagnostics) }
     return base
+  }
+
+  /// The learned weights (see `LearnedModelFile`), next to the YAML files.
+  public static let learnedFile = "learned.tsv"
+
+  private static func readLearned(_ path: String, display: String, situations: Set<String>, sink: DiagnosticSink) -> LearnedModel? {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      sink.error("cannot read the file", at: SourceLocation(file: display, line: 1, column: 1))
+      return nil
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+      sink.error("not valid UTF-8", at: SourceLocation(file: display, line: 1, column: 1))
+      return nil
+    }
+    return LearnedModelFile.read(text, file: display, situations: situations, sink: sink)
   }
 
   /// Just the names of types and situations, for a list that shows them (`kesu cases`): two

@@ -7,7 +7,7 @@ extension YAMLReader {
       root,
       allowed: [
         "version", "negation", "intensifiers", "intensifier_bump", "type_threshold", "situation_threshold",
-        "complaint_emotion", "across_turns",
+        "complaint_emotion", "across_turns", "learned",
       ])
     var settings = ClassifierSettings()
     settings.location = location(of: root.keys.first)
@@ -29,6 +29,13 @@ extension YAMLReader {
       settings.illogicalChanges = int(turns, "illogical_changes", range: 1...20) ?? settings.illogicalChanges
       settings.timeKillerTurns = int(turns, "time_killer_turns", range: 1...20) ?? settings.timeKillerTurns
       settings.timeKillerLength = int(turns, "time_killer_length", range: 1...1000) ?? settings.timeKillerLength
+    }
+    if let learned = mapping(root[field: "learned"], what: "'learned'") {
+      checkKeys(learned, allowed: ["emotion_rule_weight", "situation_rule_weight", "situation_threshold"])
+      settings.learnedEmotionRuleWeight = double(learned, "emotion_rule_weight", range: 0...10) ?? settings.learnedEmotionRuleWeight
+      settings.learnedSituationRuleWeight =
+        double(learned, "situation_rule_weight", range: 0...10) ?? settings.learnedSituationRuleWeight
+      settings.learnedSituationThreshold = double(learned, "situation_threshold", range: 0...10) ?? settings.learnedSituationThreshold
     }
     return settings
   }

@@ -71,6 +71,7 @@ final class BinarySource: Decoder {
     if T.self == [UInt32].self { return cast(try block(UInt32.self)) }
     if T.self == [UInt16].self { return cast(try block(UInt16.self)) }
     if T.self == [Int32].self { return cast(try block(Int32.self)) }
+    if T.self == [Float].self { return cast(try block(UInt32.self).map(Float.init(bitPattern:))) }
     if T.self == [Int].self { return cast(try block(Int64.self).map(Int.init)) }
     return try T(from: self)
   }

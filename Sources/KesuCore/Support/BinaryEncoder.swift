@@ -67,6 +67,7 @@ final class BinarySink: Encoder {
     case let value as [UInt32]: block(value)
     case let value as [UInt16]: block(value)
     case let value as [Int32]: block(value)
+    case let value as [Float]: block(value.map(\.bitPattern))
     case let value as [Int]: block(value.map(Int64.init))
     default: try value.encode(to: self)
     }

@@ -1,0 +1,66 @@
+/// How the classifier joins its cues' verdict with the learned model (docs/KNOWLEDGE.md,
+/// "Learned weights"): for each emotion level and each situation the model has an output for,
+/// the model's probability plus a fixed bonus when the cues chose it. Emotion is the level with
+/// the highest sum; a situation is reported when its sum reaches the threshold. Safety
+/// situations and everything the model has no output for stay with the cues alone.
+struct LearnedBlend: Sendable {
+  let model: LearnedModel
+  let emotionRuleWeight: Double
+  let situationRuleWeight: Double
+  let situationThreshold: Double
+  /// Output index per emotion level (0…3) and per situation of the knowledge base, if any.
+  let emotionOutputs: [Int?]
+  let situationOutputs: [Int?]
+
+  init(model: LearnedModel, knowledge: KnowledgeBase) {
+    self.model = model
+    let settings = knowledge.classifier
+    emotionRuleWeight = settings.learnedEmotionRuleWeight
+    situationRuleWeight = settings.learnedSituationRuleWeight
+    situationThreshold = settings.learnedSituationThreshold
+    emotionOutputs = (0...3).map { model.output("emotion:\($0)") }
+    situationOutputs = knowledge.situations.map { $0.safety ? nil : model.output("situation:" + $0.id) }
+  }
+
+  /// The model's reading of one normalised utterance.
+  struct Verdict {
+    var features: [LearnedModel.Feature]
+    var probabilities: [Float]
+  }
+
+  func verdict(_ scalars: [UInt32]) -> Verdict {
+    let features = model.features(scalars)
+    var scores = model.logits(features)
+    probabilities(&scores, softmaxWidth: 4)  // the file begins with emotion:0 … emotion:3
+    return Verdict(features: features, probabilities: scores)
+  }
+
+  /// The level with the highest probability plus bonus; the cues' level on a tie.
+  func emotion(_ verdict: Verdict, ruleLevel: Int) -> Int {
+    var best = ruleLevel
+    var bestScore = -Double.infinity
+    for level in [ruleLevel] + (0...3).filter({ $0 != ruleLevel }) {
+      guard let output = emotionOutputs[level] else { continue }
+      let score = Double(verdict.probabilities[output]) + (level == ruleLevel ? emotionRuleWeight : 0)
+      if score > bestScore { (best, bestScore) = (level, score) }
+    }
+    return best
+  }
+
+  /// The blended score of situation `index` (nil when the model has no output for it).
+  func situation(_ index: Int, _ verdict: Verdict, ruleFired: Bool) -> Double? {
+    guard let output = situationOutputs[index] else { return nil }
+    return Double(verdict.probabilities[output]) + (ruleFired ? situationRuleWeight : 0)
+  }
+
+  /// The n-grams that pushed `target`'s output up most (two at most, longer than one character
+  /// where there are such), as (start, end) in the normalised text.
+  func carriers(_ verdict: Verdict, target: String) -> [(start: Int, end: Int)] {
+    guard let output = model.output(target) else { return [] }
+    let pushing = verdict.features.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
+    let longer = pushing.filter { $0.0.length > 1 }
+    return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
+      (Int($0.0.start), Int($0.0.start + $0.0.length))
+    }
+  }
+}

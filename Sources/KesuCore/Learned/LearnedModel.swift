@@ -1,0 +1,97 @@
+import Foundation
+
+/// Weights learned from the labelled sets (`kesu kb train`, kept in `Knowledge/learned.tsv`):
+/// a logistic model over the character n-grams (one to three characters) of the normalised
+/// text, with one output per emotion level (a softmax) and one per situation (a sigmoid each).
+/// The classifier adds its cues' verdict to these probabilities (`LearnedBlend`), so that wording
+/// no cue lists still counts, and every learned decision names the n-grams that carried it.
+public struct LearnedModel: Codable, Sendable {
+  /// What each output stands for: `emotion:0` … `emotion:3`, `situation:billing` …
+  public var outputs: [String]
+  /// Row → n-gram key (`GramTable.key`), its inverse document frequency, and its weights
+  /// (`outputs.count` per row, row after row).
+  public var grams: [UInt64]
+  public var idf: [Float]
+  public var weights: [Float]
+  public var bias: [Float]
+  /// One line saying what the weights were learned from (written into the file's header).
+  public var source: String
+  var table: GramTable
+
+  public init(outputs: [String], grams: [UInt64], idf: [Float], weights: [Float], bias: [Float], source: String) {
+    self.outputs = outputs
+    self.grams = grams
+    self.idf = idf
+    self.weights = weights
+    self.bias = bias
+    self.source = source
+    table = GramTable(grams)
+  }
+
+  /// One n-gram of an utterance that the model knows: its row, its tf-idf value (the vector is
+  /// of unit length) and where it first occurs in the normalised text.
+  public struct Feature: Sendable, Equatable {
+    public var row: Int32
+    public var value: Float
+    public var start: Int32
+    public var length: Int32
+  }
+
+  /// The utterance's features: `1 + ln(count)` times the idf, scaled to unit length.
+  public func features(_ scalars: [UInt32]) -> [Feature] {
+    Self.features(scalars, rows: table.row, idf: idf)
+  }
+
+  /// The same for training, where the vocabulary is still a dictionary.
+  static func features(_ scalars: [UInt32], rows: (UInt64) -> Int?, idf: [Float]) -> [Feature] {
+    var found: [Feature] = []
+    found.reserveCapacity(scalars.count * 3)
+    scalars.withUnsafeBufferPointer { text in
+      for start in 0..<text.count {
+        for length in 1...min(3, text.count - start) {
+          if let row = rows(GramTable.key(text, start: start, length: length)) {
+            found.append(Feature(row: Int32(row), value: 1, start: Int32(start), length: Int32(length)))
+          }
+        }
+      }
+    }
+    guard !found.isEmpty else { return [] }
+    // Stable: each row keeps its first occurrence.
+    found.sort { ($0.row, $0.start) < ($1.row, $1.start) }
+    var merged: [Feature] = []
+    merged.reserveCapacity(found.count)
+    for feature in found {
+      if merged.last?.row == feature.row { merged[merged.count - 1].value += 1 } else { merged.append(feature) }
+    }
+    var squares: Float = 0
+    for index in merged.indices {
+      let value = (1 + log(merged[index].value)) * idf[Int(merged[index].row)]
+      merged[index].value = value
+      squares += value * value
+    }
+    let scale = squares > 0 ? 1 / squares.squareRoot() : 0
+    for index in merged.indices { merged[index].value *= scale }
+    return merged
+  }
+
+  /// Each output's raw score (bias plus the weighted features), before softmax or sigmoid.
+  public func logits(_ features: [Feature]) -> [Float] {
+    var scores = bias
+    let width = outputs.count
+    weights.withUnsafeBufferPointer { weights in
+      for feature in features {
+        let base = Int(feature.row) * width
+        for output in 0..<width { scores[output] += feature.value * weights[base + output] }
+      }
+    }
+    return scores
+  }
+
+  /// How much `feature` adds to `output`'s score.
+  public func contribution(_ feature: Feature, to output: Int) -> Float {
+    feature.value * weights[Int(feature.row) * outputs.count + output]
+  }
+
+  /// The output index for `target` (`emotion:2`, `situation:billing`), if the model has it.
+  public func output(_ target: String) -> Int? { outputs.firstIndex(of: target) }
+}

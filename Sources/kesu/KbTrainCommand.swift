@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KesuCore
+
+extension KbCommand {
+  struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "train",
+      abstract: "Learn the weights of learned.tsv from labelled classifier sets (text, type, situations, emotion).",
+      discussion: """
+        Writes <knowledge>/learned.tsv (or --out) atomically. Train on the tuning sets only: a set \
+        the weights were learned from no longer measures them.
+        """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Where to write the weights (default: learned.tsv in the knowledge folder).") var out: String?
+    @Option(help: "Inverse regularisation: higher fits the sets more closely.") var c: Float = LearnedTrainer().c
+    @Option(help: "Passes of the optimiser over the sets.") var epochs: Int = LearnedTrainer().epochs
+    @Argument(help: "Labelled .tsv files.") var files: [String]
+
+    func run() throws {
+      let directory = KnowledgeLocator.locate(explicit: global.knowledge)
+      let knowledge: KnowledgeBase
+      do {
+        knowledge = try KnowledgeLoader.load(directory: directory, learned: false)
+      } catch {
+        Terminal.error(error.description)
+        throw ExitCode(ExitStatus.knowledge.rawValue)
+      }
+      guard !files.isEmpty else {
+        Terminal.error("kesu kb train: name at least one labelled .tsv file")
+        throw ExitCode(ExitStatus.usage.rawValue)
+      }
+      var utterances: [LabelledSet.Utterance] = []
+      for file in files {
+        do {
+          utterances += try LabelledSet.utterances(try readWholeFile(file), file: file, knowledge: knowledge)
+        } catch let error as LabelledSet.FormatError {
+          Terminal.error(error.description)
+          throw ExitCode(ExitStatus.usage.rawValue)
+        }
+      }
+      let names = files.map { ($0 as NSString).lastPathComponent }
+      var trainer = LearnedTrainer()
+      trainer.c = c
+      trainer.epochs = epochs
+      let model = trainer.train(
+        utterances, knowledge: knowledge, source: "\(utterances.count) utterances from \(names.joined(separator: ", "))")
+      let path = out ?? (directory as NSString).appendingPathComponent(KnowledgeLoader.learnedFile)
+      do {
+        try LearnedModelFile.text(model).write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        Terminal.error("kesu: \(path): cannot write (\(error.localizedDescription))")
+        throw ExitCode(ExitStatus.io.rawValue)
+      }
+      print("\(path): \(model.grams.count) n-grams × \(model.outputs.count) outputs, from \(utterances.count) utterances")
+    }
+  }
+}
