@@ -98,7 +98,8 @@ public struct Classifier: Sendable {
     return Reading(
       text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
       emotion: .init(level: level, name: emotionName), demeanor: demeanor,
-      evidence: evidence(text, folded, hits, learned: verdict.map { learnedCarriers($0, level: level, situations: situations) } ?? []),
+      evidence: evidence(
+        text, folded, hits, learned: verdict.map { learnedCarriers($0, folded, level: level, situations: situations) } ?? []),
       demands: demands,
       typeScores: scoresByID(typeScores))
   }
@@ -150,12 +151,14 @@ public struct Classifier: Sendable {
 
   /// What carried the learned part of the final emotion and of each situation it scored:
   /// (target, start, end) in the normalised text.
-  private func learnedCarriers(_ verdict: LearnedBlend.Verdict, level: Int, situations: [Reading.Label])
-    -> [(target: String, start: Int, end: Int)]
-  {
+  private func learnedCarriers(
+    _ verdict: LearnedBlend.Verdict, _ folded: NormalizedText, level: Int, situations: [Reading.Label]
+  ) -> [(target: String, start: Int, end: Int)] {
     guard let blend else { return [] }
     let targets = ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
-    return targets.flatMap { target in blend.carriers(verdict, target: target).map { (target, $0.start, $0.end) } }
+    return targets.flatMap { target in
+      blend.carriers(verdict, target: target, in: folded.scalars).map { (target, $0.start, $0.end) }
+    }
   }
 
   private func evidence(
@@ -184,6 +187,10 @@ public struct Classifier: Sendable {
     }
     for carrier in learned {
       let (matched, range) = slice(carrier.start, carrier.end)
+      // A cue already shows this target on these characters: the n-gram would say it twice.
+      if result.contains(where: { $0.target == carrier.target && $0.start < range.upperBound && range.lowerBound < $0.end }) {
+        continue
+      }
       result.append(.init(rule: "learned", target: carrier.target, matched: matched, start: range.lowerBound, end: range.upperBound))
     }
     return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }

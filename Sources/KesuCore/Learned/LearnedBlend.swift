@@ -53,14 +53,27 @@ struct LearnedBlend: Sendable {
     return Double(verdict.probabilities[output]) + (ruleFired ? situationRuleWeight : 0)
   }
 
-  /// The n-grams that pushed `target`'s output up most (two at most, longer than one character
-  /// where there are such), as (start, end) in the normalised text.
-  func carriers(_ verdict: Verdict, target: String) -> [(start: Int, end: Int)] {
+  /// The n-grams that pushed `target`'s output up most (two at most), as (start, end) in the
+  /// normalised text `scalars`. Only n-grams a person reads as a piece of wording are named:
+  /// Chinese characters alone, or letters and digits alone (not 5投, not 款,我).
+  func carriers(_ verdict: Verdict, target: String, in scalars: [UInt32]) -> [(start: Int, end: Int)] {
     guard let output = model.output(target) else { return [] }
-    let pushing = verdict.features.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
+    let readable = verdict.features.filter { feature in
+      let gram = scalars[Int(feature.start)..<Int(feature.start + feature.length)]
+      return gram.allSatisfy(Self.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
+    }
+    let pushing = readable.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
     let longer = pushing.filter { $0.0.length > 1 }
     return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
       (Int($0.0.start), Int($0.0.start + $0.0.length))
     }
+  }
+
+  private static func isHan(_ value: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
+  }
+
+  private static func isLetterOrDigit(_ value: UInt32) -> Bool {
+    (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
   }
 }
