@@ -46,6 +46,16 @@ final class BinarySource: Decoder {
     return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
   }
 
+  /// What an unkeyed container of strings holds (a count, then each string), without going
+  /// through `Array.init(from:)`: the knowledge base holds thousands of phrase lists.
+  func strings() throws -> [String] {
+    let count = try count(of: 4)
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(try string()) }
+    return result
+  }
+
   func block<T: FixedWidthInteger>(_ type: T.Type) throws -> [T] {
     let count = try count(of: MemoryLayout<T>.size)
     let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count * MemoryLayout<T>.size)])
@@ -60,6 +70,7 @@ final class BinarySource: Decoder {
   func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
     func cast<U>(_ value: U) -> T { value as! T }  // T is U here: checked just before
     if T.self == String.self { return cast(try string()) }
+    if T.self == [String].self { return cast(try strings()) }
     if T.self == Int.self { return cast(Int(try raw(Int64.self))) }
     if T.self == Int32.self { return cast(try raw(Int32.self)) }
     if T.self == UInt32.self { return cast(try raw(UInt32.self)) }
