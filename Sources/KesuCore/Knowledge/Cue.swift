@@ -46,3 +46,51 @@ extension [String] {
   /// Each phrase in a slot of its own (an `any:` cue).
   var slotted: (phrases: [String], slots: [Int]) { (self, [Int](indices)) }
 }
+
+extension Cue {
+  /// Read field by field from the compiled-knowledge cache (`BinarySource`), in the order the
+  /// synthesised `encode(to:)` wrote them: start-up decodes some two thousand cues, and the
+  /// generic keyed path cost a third of it. Any other decoder takes the keyed path.
+  public init(from decoder: any Decoder) throws {
+    if let source = decoder as? BinarySource {
+      id = try source.string()
+      guard let mode = Mode(rawValue: try source.string()) else { throw BinaryDecoder.Malformed() }
+      self.mode = mode
+      phrases = try source.strings()
+      slots = try source.block(Int64.self).map(Int.init)
+      within = Int(try source.raw(Int64.self))
+      ordered = try source.raw(UInt8.self) != 0
+      negatable = try source.raw(UInt8.self) != 0
+      except = try source.strings()
+      notFollowedBy = try source.strings()
+      notPrecededBy = try source.strings()
+      clearedBy = try source.strings()
+      clearedWithin = Int(try source.raw(Int64.self))
+      weight = Double(bitPattern: try source.raw(UInt64.self))
+      atStart = try source.raw(UInt8.self) != 0
+      examples = try source.strings()
+      counters = try source.strings()
+      location = SourceLocation(
+        file: try source.string(), line: Int(try source.raw(Int64.self)), column: Int(try source.raw(Int64.self)))
+      return
+    }
+    let fields = try decoder.container(keyedBy: CodingKeys.self)
+    id = try fields.decode(String.self, forKey: .id)
+    mode = try fields.decode(Mode.self, forKey: .mode)
+    phrases = try fields.decode([String].self, forKey: .phrases)
+    slots = try fields.decode([Int].self, forKey: .slots)
+    within = try fields.decode(Int.self, forKey: .within)
+    ordered = try fields.decode(Bool.self, forKey: .ordered)
+    negatable = try fields.decode(Bool.self, forKey: .negatable)
+    except = try fields.decode([String].self, forKey: .except)
+    notFollowedBy = try fields.decode([String].self, forKey: .notFollowedBy)
+    notPrecededBy = try fields.decode([String].self, forKey: .notPrecededBy)
+    clearedBy = try fields.decode([String].self, forKey: .clearedBy)
+    clearedWithin = try fields.decode(Int.self, forKey: .clearedWithin)
+    weight = try fields.decode(Double.self, forKey: .weight)
+    atStart = try fields.decode(Bool.self, forKey: .atStart)
+    examples = try fields.decode([String].self, forKey: .examples)
+    counters = try fields.decode([String].self, forKey: .counters)
+    location = try fields.decode(SourceLocation.self, forKey: .location)
+  }
+}

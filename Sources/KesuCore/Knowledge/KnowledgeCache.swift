@@ -93,7 +93,8 @@ public enum KnowledgeCache {
   /// The entry, if the file holds one whose checksum is right (a file damaged on disk would
   /// otherwise give the automaton indices out of range).
   static func read(_ path: String) -> Entry? {
-    guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
+    // Mapped, not copied: the pages come straight from the file cache.
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count >= 8 else { return nil }
     return data.withUnsafeBytes { raw -> Entry? in
       let payload = UnsafeRawBufferPointer(rebasing: raw[8...])
       guard checksum(payload) == UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) else { return nil }
