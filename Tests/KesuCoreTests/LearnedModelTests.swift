@@ -33,9 +33,7 @@ import Testing
   }
 
   func probabilities(_ model: LearnedModel, _ text: String) -> [Float] {
-    var scores = model.logits(model.features(TextNormalizer.shared.normalize(text).scalars))
-    KesuCore.probabilities(&scores, softmaxWidth: 4)
-    return scores
+    model.probabilities(model.features(TextNormalizer.shared.normalize(text).scalars))
   }
 
   @Test func theTableFindsEveryGramAndNothingElse() {
@@ -53,13 +51,18 @@ import Testing
 
   @Test func theTrainerLearnsWhatItIsShownAndIsDeterministic() {
     let model = train(tinySet)
-    #expect(model.outputs == ["emotion:0", "emotion:1", "emotion:2", "emotion:3", "situation:billing"])
+    let types = engine.knowledge.types.map { "type:" + $0.id }
+    #expect(model.outputs == ["emotion:0", "emotion:1", "emotion:2", "emotion:3"] + types + ["situation:billing"])
+    #expect(model.typeOutputs == 4..<(4 + types.count))
+    let billing = 4 + types.count
     let upset = probabilities(model, "气死了")
     #expect(upset[3] == upset[0..<4].max())
+    #expect(abs(upset[0..<4].reduce(0, +) - 1) < 0.001)
     let calm = probabilities(model, "请问麻烦你")
     #expect(calm[0] == calm[0..<4].max())
-    #expect(probabilities(model, "账单扣费")[4] > 0.5)
-    #expect(probabilities(model, "请问")[4] < 0.5)
+    #expect(calm[4] == calm[model.typeOutputs].max())  // every line of the set was ordinary
+    #expect(probabilities(model, "账单扣费")[billing] > 0.5)
+    #expect(probabilities(model, "请问")[billing] < 0.5)
     #expect(train(tinySet).weights == model.weights)
   }
 
@@ -68,7 +71,8 @@ import Testing
     let sink = DiagnosticSink()
     let back = try #require(
       LearnedModelFile.read(
-        LearnedModelFile.text(model), file: "learned.tsv", situations: Set(engine.knowledge.situations.map(\.id)), sink: sink))
+        LearnedModelFile.text(model), file: "learned.tsv", types: Set(engine.knowledge.types.map(\.id)),
+        situations: Set(engine.knowledge.situations.map(\.id)), sink: sink))
     #expect(sink.isEmpty)
     #expect(back.outputs == model.outputs)
     #expect(back.grams == model.grams)
@@ -82,6 +86,9 @@ import Testing
     ("gram\tidf\temotion:0\temotion:1\temotion:2\temotion:3\tsituation:biling", 1,
      "unknown output 'situation:biling'"),
     ("gram\tidf\temotion:1\temotion:0\temotion:2\temotion:3", 1, "must begin with emotion:0"),
+    ("gram\tidf\temotion:0\temotion:1\temotion:2\temotion:3\ttype:ordinary\tsituation:billing\ttype:stalker", 1,
+     "the type: outputs must come together"),
+    ("gram\tidf\temotion:0\temotion:1\temotion:2\temotion:3\ttype:stalkr", 1, "unknown output 'type:stalkr'"),
     ("gram\tidf\temotion:0\temotion:1\temotion:2\temotion:3\n(bias)\t-\t0\t0\t0\t0\n好\t1\t0\t0\t0", 3,
      "expected 6 tab-separated columns, found 5"),
     ("gram\tidf\temotion:0\temotion:1\temotion:2\temotion:3\n(bias)\t-\t0\t0\t0\t0\n好\t1\t0\tx\t0\t0", 3,
@@ -97,7 +104,8 @@ import Testing
   ])
   func aMistakeIsReportedWithItsLine(text: String, line: Int, message: String) {
     let sink = DiagnosticSink()
-    let model = LearnedModelFile.read(text, file: "Knowledge/learned.tsv", situations: ["billing"], sink: sink)
+    let model = LearnedModelFile.read(
+      text, file: "Knowledge/learned.tsv", types: ["ordinary", "stalker"], situations: ["billing"], sink: sink)
     #expect(model == nil)
     #expect(sink.diagnostics.contains { $0.line == line && $0.message.contains(message) }, "\(sink.diagnostics)")
   }
@@ -157,6 +165,23 @@ import Testing
       #expect(evidence.matched.unicodeScalars.allSatisfy { $0.properties.isIdeographic })
       #expect(evidence.target == "emotion:\(reading.emotion.level)" || reading.situations.contains { "situation:" + $0.id == evidence.target })
     }
+  }
+
+  /// Never brand a customer on the weights alone: every type the classifier names on a labelled
+  /// set is one some cue of the line scored.
+  @Test func theTypeIsOrdinaryOrOneACueScored() throws {
+    let rows = try LabelledSet.utterances(
+      TestSupport.fixture("classifier-unseen-l.tsv"), file: "classifier-unseen-l.tsv", knowledge: engine.knowledge)
+    #expect(rows.count > 100)
+    var changedByWeights = 0
+    for row in rows {
+      let reading = engine.classifier.classify(row.text)
+      #expect(reading.type.id == "ordinary" || reading.typeScores[reading.type.id, default: 0] > 0, "\(row.text)")
+      let top = reading.typeScores.max { $0.value < $1.value }
+      let cuesAlone = top.map { $0.value >= engine.knowledge.classifier.typeThreshold ? $0.key : "ordinary" } ?? "ordinary"
+      if cuesAlone != reading.type.id { changedByWeights += 1 }
+    }
+    #expect(changedByWeights > 0)  // the weights do take part
   }
 
   @Test func aCriminalCueIsReportedWhateverTheModelSays() {

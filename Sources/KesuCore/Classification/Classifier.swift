@@ -57,12 +57,18 @@ public struct Classifier: Sendable {
       case .stage, .forbidden: break
       }
     }
-    let type = pickType(typeScores)
+    let verdict = blend?.verdict(folded.scalars)
+    var type = pickType(typeScores)
+    if let verdict, let blend,
+      let ranked = blend.types(verdict, ruleWinner: typeIndex(type.winner.id), scores: typeScores, ordinary: ordinaryIndex)
+    {
+      let labels = ranked.map { Reading.Label(id: knowledge.types[$0.index].id, name: knowledge.types[$0.index].name, confidence: min(1, $0.score).rounded(toPlaces: 2)) }
+      type = (labels[0], Array(labels.dropFirst().prefix(3)))
+    }
     var floor = knowledge.type(type.winner.id)?.emotionMin ?? 0
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
-    let verdict = blend?.verdict(folded.scalars)
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       let situation = knowledge.situations[index]
@@ -99,10 +105,13 @@ public struct Classifier: Sendable {
       text: text, type: type.winner, alternatives: type.alternatives, situations: situations,
       emotion: .init(level: level, name: emotionName), demeanor: demeanor,
       evidence: evidence(
-        text, folded, hits, learned: verdict.map { learnedCarriers($0, folded, level: level, situations: situations) } ?? []),
+        text, folded, hits,
+        learned: verdict.map { learnedCarriers($0, folded, type: type.winner.id, level: level, situations: situations) } ?? []),
       demands: demands,
       typeScores: scoresByID(typeScores))
   }
+
+  private func typeIndex(_ id: String) -> Int { knowledge.types.firstIndex { $0.id == id } ?? ordinaryIndex }
 
   /// Non-zero scores by type id (empty, with no allocation, for most ordinary lines).
   private func scoresByID(_ scores: [Double]) -> [String: Double] {
@@ -152,10 +161,10 @@ public struct Classifier: Sendable {
   /// What carried the learned part of the final emotion and of each situation it scored:
   /// (target, start, end) in the normalised text.
   private func learnedCarriers(
-    _ verdict: LearnedBlend.Verdict, _ folded: NormalizedText, level: Int, situations: [Reading.Label]
+    _ verdict: LearnedBlend.Verdict, _ folded: NormalizedText, type: String, level: Int, situations: [Reading.Label]
   ) -> [(target: String, start: Int, end: Int)] {
     guard let blend else { return [] }
-    let targets = ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
+    let targets = (type == "ordinary" ? [] : ["type:" + type]) + ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
     return targets.flatMap { target in
       blend.carriers(verdict, target: target, in: folded.scalars).map { (target, $0.start, $0.end) }
     }

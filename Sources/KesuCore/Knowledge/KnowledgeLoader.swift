@@ -53,7 +53,7 @@ public enum KnowledgeLoader {
     if learned, !missing(learnedFile) {
       base.learned = readLearned(
         (directory as NSString).appendingPathComponent(learnedFile), display: (root as NSString).appendingPathComponent(learnedFile),
-        situations: Set(base.situations.map(\.id)), sink: sink)
+        types: Set(base.types.map(\.id)), situations: Set(base.situations.map(\.id)), sink: sink)
     }
     if let (r, m) = open("demands.yaml") { base.demands = r.readDemands(m) }
     if let (r, m) = open("demeanors.yaml") { base.demeanors = r.readDemeanors(m) }
@@ -80,7 +80,9 @@ public enum KnowledgeLoader {
   /// The learned weights (see `LearnedModelFile`), next to the YAML files.
   public static let learnedFile = "learned.tsv"
 
-  private static func readLearned(_ path: String, display: String, situations: Set<String>, sink: DiagnosticSink) -> LearnedModel? {
+  private static func readLearned(
+    _ path: String, display: String, types: Set<String>, situations: Set<String>, sink: DiagnosticSink
+  ) -> LearnedModel? {
     guard let data = FileManager.default.contents(atPath: path) else {
       sink.error("cannot read the file", at: SourceLocation(file: display, line: 1, column: 1))
       return nil
@@ -89,7 +91,7 @@ public enum KnowledgeLoader {
       sink.error("not valid UTF-8", at: SourceLocation(file: display, line: 1, column: 1))
       return nil
     }
-    return LearnedModelFile.read(text, file: display, situations: situations, sink: sink)
+    return LearnedModelFile.read(text, file: display, types: types, situations: situations, sink: sink)
   }
 
   /// Just the names of types and situations, for a list that shows them (`kesu cases`): two

@@ -31,7 +31,8 @@ extension YAMLReader {
       settings.timeKillerLength = int(turns, "time_killer_length", range: 1...1000) ?? settings.timeKillerLength
     }
     if let learned = mapping(root[field: "learned"], what: "'learned'") {
-      checkKeys(learned, allowed: ["emotion_rule_weight", "situation_rule_weight", "situation_threshold"])
+      checkKeys(learned, allowed: ["emotion_rule_weight", "type_rule_weight", "situation_rule_weight", "situation_threshold"])
+      settings.learnedTypeRuleWeight = double(learned, "type_rule_weight", range: 0...10) ?? settings.learnedTypeRuleWeight
       settings.learnedEmotionRuleWeight = double(learned, "emotion_rule_weight", range: 0...10) ?? settings.learnedEmotionRuleWeight
       settings.learnedSituationRuleWeight =
         double(learned, "situation_rule_weight", range: 0...10) ?? settings.learnedSituationRuleWeight

@@ -1,24 +1,30 @@
 /// How the classifier joins its cues' verdict with the learned model (docs/KNOWLEDGE.md,
-/// "Learned weights"): for each emotion level and each situation the model has an output for,
+/// "Learned weights"): for each emotion level, type and situation the model has an output for,
 /// the model's probability plus a fixed bonus when the cues chose it. Emotion is the level with
-/// the highest sum; a situation is reported when its sum reaches the threshold. Safety
-/// situations and everything the model has no output for stay with the cues alone.
+/// the highest sum, the type likewise among `ordinary` and the types some cue of the utterance
+/// scored (the model never names a type no cue saw); a situation is reported when its sum
+/// reaches the threshold. Safety situations and everything the model has no output for stay with
+/// the cues alone.
 struct LearnedBlend: Sendable {
   let model: LearnedModel
   let emotionRuleWeight: Double
+  let typeRuleWeight: Double
   let situationRuleWeight: Double
   let situationThreshold: Double
   /// Output index per emotion level (0…3) and per situation of the knowledge base, if any.
   let emotionOutputs: [Int?]
+  let typeOutputs: [Int?]
   let situationOutputs: [Int?]
 
   init(model: LearnedModel, knowledge: KnowledgeBase) {
     self.model = model
     let settings = knowledge.classifier
     emotionRuleWeight = settings.learnedEmotionRuleWeight
+    typeRuleWeight = settings.learnedTypeRuleWeight
     situationRuleWeight = settings.learnedSituationRuleWeight
     situationThreshold = settings.learnedSituationThreshold
     emotionOutputs = (0...3).map { model.output("emotion:\($0)") }
+    typeOutputs = knowledge.types.map { model.output("type:" + $0.id) }
     situationOutputs = knowledge.situations.map { $0.safety ? nil : model.output("situation:" + $0.id) }
   }
 
@@ -30,9 +36,7 @@ struct LearnedBlend: Sendable {
 
   func verdict(_ scalars: [UInt32]) -> Verdict {
     let features = model.features(scalars)
-    var scores = model.logits(features)
-    probabilities(&scores, softmaxWidth: 4)  // the file begins with emotion:0 … emotion:3
-    return Verdict(features: features, probabilities: scores)
+    return Verdict(features: features, probabilities: model.probabilities(features))
   }
 
   /// The level with the highest probability plus bonus; the cues' level on a tie.
@@ -45,6 +49,18 @@ struct LearnedBlend: Sendable {
       if score > bestScore { (best, bestScore) = (level, score) }
     }
     return best
+  }
+
+  /// Types by blended score, best first (ties to the earlier type): `ordinary` and every type
+  /// whose cues scored here. Nil when the model has no type outputs.
+  func types(_ verdict: Verdict, ruleWinner: Int, scores: [Double], ordinary: Int) -> [(index: Int, score: Double)]? {
+    guard typeOutputs.contains(where: { $0 != nil }) else { return nil }
+    var ranked: [(index: Int, score: Double)] = []
+    for (index, output) in typeOutputs.enumerated() where index == ordinary || scores[index] > 0 {
+      let learned = output.map { Double(verdict.probabilities[$0]) } ?? 0
+      ranked.append((index, learned + (index == ruleWinner ? typeRuleWeight : 0)))
+    }
+    return ranked.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
   }
 
   /// The blended score of situation `index` (nil when the model has no output for it).

@@ -2,12 +2,16 @@ import Foundation
 
 /// Weights learned from the labelled sets (`kesu kb train`, kept in `Knowledge/learned.tsv`):
 /// a logistic model over the character n-grams (one to three characters) of the normalised
-/// text, with one output per emotion level (a softmax) and one per situation (a sigmoid each).
+/// text, with one output per emotion level (a softmax), one per type (another softmax) and one
+/// per situation (a sigmoid each).
 /// The classifier adds its cues' verdict to these probabilities (`LearnedBlend`), so that wording
 /// no cue lists still counts, and every learned decision names the n-grams that carried it.
 public struct LearnedModel: Codable, Sendable {
-  /// What each output stands for: `emotion:0` … `emotion:3`, `situation:billing` …
+  /// What each output stands for: `emotion:0` … `emotion:3`, then `type:ordinary` … (the
+  /// types, possibly none), then `situation:billing` …
   public var outputs: [String]
+  /// How many `type:` outputs follow the four emotion outputs.
+  public var typeCount: Int
   /// Row → n-gram key (`GramTable.key`), its inverse document frequency, and its weights
   /// (`outputs.count` per row, row after row).
   public var grams: [UInt64]
@@ -25,6 +29,7 @@ public struct LearnedModel: Codable, Sendable {
     self.weights = weights
     self.bias = bias
     self.source = source
+    typeCount = outputs.count { $0.hasPrefix("type:") }
     table = GramTable(grams)
   }
 
@@ -86,6 +91,34 @@ public struct LearnedModel: Codable, Sendable {
     }
     return scores
   }
+
+  /// Each output's probability: a softmax over the emotion levels, another over the types, a
+  /// sigmoid for each situation.
+  public func probabilities(_ features: [Feature]) -> [Float] {
+    var scores = logits(features)
+    normalize(&scores)
+    return scores
+  }
+
+  /// Raw scores to probabilities, in place.
+  func normalize(_ scores: inout [Float]) {
+    func softmax(_ range: Range<Int>) {
+      guard !range.isEmpty else { return }
+      let top = scores[range].max()!
+      var sum: Float = 0
+      for index in range {
+        scores[index] = exp(scores[index] - top)
+        sum += scores[index]
+      }
+      for index in range { scores[index] /= sum }
+    }
+    softmax(emotionOutputs)
+    softmax(typeOutputs)
+    for index in typeOutputs.upperBound..<scores.count { scores[index] = 1 / (1 + exp(-scores[index])) }
+  }
+
+  public var emotionOutputs: Range<Int> { 0..<4 }
+  public var typeOutputs: Range<Int> { 4..<(4 + typeCount) }
 
   /// How much `feature` adds to `output`'s score.
   public func contribution(_ feature: Feature, to output: Int) -> Float {

@@ -4,7 +4,7 @@ import Foundation
 /// of the labelled sets shows up as a reviewable diff and a damaged file is reported by line.
 ///
 ///     # comments
-///     gram	idf	emotion:0	…	situation:billing	…
+///     gram	idf	emotion:0	…	type:ordinary	…	situation:billing	…
 ///     (bias)	-	-1.2	…
 ///     太	2.4107	-0.31	…
 ///
@@ -14,7 +14,9 @@ public enum LearnedModelFile {
 
   /// The model in the file's text, or nil after reporting every problem to `sink`.
   /// `situations`: the ids a `situation:` output may name.
-  static func read(_ text: String, file: String, situations: Set<String>, sink: DiagnosticSink) -> LearnedModel? {
+  static func read(
+    _ text: String, file: String, types: Set<String> = [], situations: Set<String>, sink: DiagnosticSink
+  ) -> LearnedModel? {
     var outputs: [String] = []
     var source = ""
     var grams: [UInt64] = []
@@ -44,10 +46,14 @@ public enum LearnedModelFile {
           error(line, "the outputs must begin with emotion:0, emotion:1, emotion:2, emotion:3 (one softmax), then the situations")
           return nil
         }
-        for (column, output) in outputs.enumerated() where !isKnown(output, situations) {
+        for (column, output) in outputs.enumerated() where !isKnown(output, types, situations) {
           sink.error(
-            "unknown output '\(output)': an output is emotion:0 to emotion:3 or situation:<an id of situations.yaml>",
+            "unknown output '\(output)': an output is emotion:0 to emotion:3, type:<an id of types.yaml> or situation:<an id of situations.yaml>",
             at: SourceLocation(file: file, line: line, column: column + 3))
+        }
+        let typeOutputs = outputs.dropFirst(4).prefix { $0.hasPrefix("type:") }.count
+        if outputs.dropFirst(4 + typeOutputs).contains(where: { $0.hasPrefix("type:") }) {
+          error(line, "the type: outputs must come together, right after the emotion outputs (one softmax)")
         }
         continue
       }
@@ -98,8 +104,9 @@ public enum LearnedModelFile {
     return LearnedModel(outputs: outputs, grams: grams, idf: idf, weights: weights, bias: bias, source: source)
   }
 
-  static func isKnown(_ output: String, _ situations: Set<String>) -> Bool {
+  static func isKnown(_ output: String, _ types: Set<String>, _ situations: Set<String>) -> Bool {
     if output.hasPrefix("emotion:") { return ["0", "1", "2", "3"].contains(output.dropFirst("emotion:".count)) }
+    if output.hasPrefix("type:") { return types.contains(String(output.dropFirst("type:".count))) }
     if output.hasPrefix("situation:") { return situations.contains(String(output.dropFirst("situation:".count))) }
     return false
   }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Learns a `LearnedModel` from labelled utterances: the n-grams found in at least
 /// `minimumDocuments` of them, tf-idf features, and an L2-regularised logistic model (softmax
-/// over the emotion levels, one sigmoid per situation) fitted by full-batch Adam from zero.
+/// over the emotion levels, another over the types, one sigmoid per situation) fitted by full-batch Adam from zero.
 /// Deterministic: the same files give the same weights.
 public struct LearnedTrainer: Sendable {
   /// Inverse regularisation strength, as in most libraries: higher fits the data more closely.
@@ -28,18 +28,21 @@ public struct LearnedTrainer: Sendable {
     let situations = knowledge.situations.filter { situation in
       !situation.safety && utterances.count(where: { $0.situations.contains(situation.id) }) >= minimumPositives
     }
-    let outputs = (0...3).map { "emotion:\($0)" } + situations.map { "situation:" + $0.id }
+    let types = knowledge.types.map(\.id)
+    let outputs = (0...3).map { "emotion:\($0)" } + types.map { "type:" + $0 } + situations.map { "situation:" + $0.id }
     var targets = [Float](repeating: 0, count: utterances.count * outputs.count)
     for (index, utterance) in utterances.enumerated() {
-      targets[index * outputs.count + utterance.emotion] = 1
+      let row = index * outputs.count
+      targets[row + utterance.emotion] = 1
+      if let type = types.firstIndex(of: utterance.type) { targets[row + 4 + type] = 1 }
       for (offset, situation) in situations.enumerated() where utterance.situations.contains(situation.id) {
-        targets[index * outputs.count + 4 + offset] = 1
+        targets[row + 4 + types.count + offset] = 1
       }
     }
     var model = LearnedModel(
       outputs: outputs, grams: grams, idf: idf, weights: [Float](repeating: 0, count: grams.count * outputs.count),
       bias: [Float](repeating: 0, count: outputs.count), source: source)
-    fit(&model, features: features, targets: targets, softmaxWidth: 4)
+    fit(&model, features: features, targets: targets)
     return model
   }
 
@@ -61,9 +64,9 @@ public struct LearnedTrainer: Sendable {
     return (grams, grams.map { log((1 + count) / (1 + Float(documents[$0]!))) + 1 })
   }
 
-  /// Adam on the mean log-loss plus `|w|² / (2·c·n)`; the first `softmaxWidth` outputs are one
-  /// softmax, the others independent sigmoids. The bias is not regularised.
-  func fit(_ model: inout LearnedModel, features: [[LearnedModel.Feature]], targets: [Float], softmaxWidth: Int) {
+  /// Adam on the mean log-loss plus `|w|² / (2·c·n)` (`LearnedModel.normalize` says which
+  /// outputs form a softmax). The bias is not regularised.
+  func fit(_ model: inout LearnedModel, features: [[LearnedModel.Feature]], targets: [Float]) {
     let width = model.outputs.count
     let count = Float(features.count)
     let decay = 1 / (c * count)
@@ -76,7 +79,7 @@ public struct LearnedTrainer: Sendable {
       for index in biasGradient.indices { biasGradient[index] = 0 }
       for (sample, row) in features.enumerated() {
         var error = model.logits(row)
-        probabilities(&error, softmaxWidth: softmaxWidth)
+        model.normalize(&error)
         for output in 0..<width { error[output] = (error[output] - targets[sample * width + output]) / count }
         for output in 0..<width { biasGradient[output] += error[output] }
         for feature in row {
@@ -88,19 +91,6 @@ public struct LearnedTrainer: Sendable {
       biasMoments.step(&model.bias, biasGradient, rate: rate, step: step)
     }
   }
-}
-
-/// Turns raw scores into probabilities in place: softmax over the first `softmaxWidth`, a
-/// sigmoid for each of the rest.
-func probabilities(_ scores: inout [Float], softmaxWidth: Int) {
-  let top = scores[0..<softmaxWidth].max() ?? 0
-  var sum: Float = 0
-  for index in 0..<softmaxWidth {
-    scores[index] = exp(scores[index] - top)
-    sum += scores[index]
-  }
-  for index in 0..<softmaxWidth { scores[index] /= sum }
-  for index in softmaxWidth..<scores.count { scores[index] = 1 / (1 + exp(-scores[index])) }
 }
 
 /// Adam's running moments for a block of parameters (β₁ 0.9, β₂ 0.999).
