@@ -171,7 +171,7 @@ import Testing
   /// set is one some cue of the line scored.
   @Test func theTypeIsOrdinaryOrOneACueScored() throws {
     let rows = try LabelledSet.utterances(
-      TestSupport.fixture("classifier-unseen-l.tsv"), file: "classifier-unseen-l.tsv", knowledge: engine.knowledge)
+      TestSupport.fixture("classifier-unseen-o.tsv"), file: "classifier-unseen-o.tsv", knowledge: engine.knowledge)
     #expect(rows.count > 100)
     var changedByWeights = 0
     for row in rows {

@@ -14,7 +14,7 @@ public struct Classifier: Sendable {
   let normalizer: TextNormalizer
   private let ordinaryIndex: Int
   /// What each cue stands for (`type:stalker` …), per cue index: built once, not per utterance.
-  private let targets: [String]
+  let targets: [String]
   /// The learned weights and how they join the cues, when the knowledge has `learned.tsv`.
   let blend: LearnedBlend?
 
@@ -59,12 +59,7 @@ public struct Classifier: Sendable {
     }
     let verdict = blend?.verdict(folded.scalars)
     var type = pickType(typeScores)
-    if let verdict, let blend,
-      let ranked = blend.types(verdict, ruleWinner: typeIndex(type.winner.id), scores: typeScores, ordinary: ordinaryIndex)
-    {
-      let labels = ranked.map { Reading.Label(id: knowledge.types[$0.index].id, name: knowledge.types[$0.index].name, confidence: min(1, $0.score).rounded(toPlaces: 2)) }
-      type = (labels[0], Array(labels.dropFirst().prefix(3)))
-    }
+    if let verdict { type = blendedType(type, verdict, typeScores) }
     var floor = knowledge.type(type.winner.id)?.emotionMin ?? 0
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
@@ -75,8 +70,8 @@ public struct Classifier: Sendable {
       // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
       let fired = score >= settings.situationThreshold || (situation.safety && score >= 1)
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
-      if let verdict, let blended = blend?.situation(index, verdict, ruleFired: fired) {
-        guard blended >= blend!.situationThreshold else { return nil }
+      if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
+        guard blended >= blend.situationThreshold else { return nil }
         confidence = min(1, blended).rounded(toPlaces: 2)
       } else if !fired {
         return nil
@@ -111,7 +106,21 @@ public struct Classifier: Sendable {
       typeScores: scoresByID(typeScores))
   }
 
-  private func typeIndex(_ id: String) -> Int { knowledge.types.firstIndex { $0.id == id } ?? ordinaryIndex }
+  /// The learned weights' say in the type (`LearnedBlend.types`); confidences become the
+  /// blended scores, and the runners-up the next three by that score.
+  private func blendedType(
+    _ cues: (winner: Reading.Label, alternatives: [Reading.Label]), _ verdict: LearnedBlend.Verdict, _ scores: [Double]
+  ) -> (winner: Reading.Label, alternatives: [Reading.Label]) {
+    let cueWinner = knowledge.types.firstIndex { $0.id == cues.winner.id } ?? ordinaryIndex
+    guard let blend, let ranked = blend.types(verdict, ruleWinner: cueWinner, scores: scores, ordinary: ordinaryIndex) else {
+      return cues
+    }
+    let labels = ranked.map {
+      Reading.Label(
+        id: knowledge.types[$0.index].id, name: knowledge.types[$0.index].name, confidence: min(1, $0.score).rounded(toPlaces: 2))
+    }
+    return (labels[0], Array(labels.dropFirst().prefix(3)))
+  }
 
   /// Non-zero scores by type id (empty, with no allocation, for most ordinary lines).
   private func scoresByID(_ scores: [Double]) -> [String: Double] {
@@ -156,53 +165,6 @@ public struct Classifier: Sendable {
       return (top.label, Array(labels.dropFirst().prefix(2).map(\.label)) + [ordinary])
     }
     return (ordinary, Array(labels.prefix(3).map(\.label)))
-  }
-
-  /// What carried the learned part of the final emotion and of each situation it scored:
-  /// (target, start, end) in the normalised text.
-  private func learnedCarriers(
-    _ verdict: LearnedBlend.Verdict, _ folded: NormalizedText, type: String, level: Int, situations: [Reading.Label]
-  ) -> [(target: String, start: Int, end: Int)] {
-    guard let blend else { return [] }
-    let targets = (type == "ordinary" ? [] : ["type:" + type]) + ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
-    return targets.flatMap { target in
-      blend.carriers(verdict, target: target, in: folded.scalars).map { (target, $0.start, $0.end) }
-    }
-  }
-
-  private func evidence(
-    _ text: String, _ folded: NormalizedText, _ hits: CueHits, learned: [(target: String, start: Int, end: Int)]
-  ) -> [Reading.Evidence] {
-    guard !hits.fired.isEmpty || !hits.intensifiers.isEmpty || !learned.isEmpty else { return [] }
-    // Where each original scalar starts, so a match is copied out of the text in one piece.
-    var bounds: [String.Index] = []
-    bounds.reserveCapacity(folded.originalCount + 1)
-    bounds.append(contentsOf: text.unicodeScalars.indices)
-    bounds.append(text.endIndex)
-    func slice(_ start: Int, _ end: Int) -> (String, Range<Int>) {
-      let range = folded.originalRange(start: start, end: end)
-      let clamped = range.clamped(to: 0..<(bounds.count - 1))
-      return (String(text.unicodeScalars[bounds[clamped.lowerBound]..<bounds[clamped.upperBound]]), range)
-    }
-    var result: [Reading.Evidence] = hits.fired.map { fired in
-      let (matched, range) = slice(fired.start, fired.end)
-      return .init(
-        rule: matcher.cues[fired.cue].cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound,
-        end: range.upperBound)
-    }
-    for intensifier in hits.intensifiers {
-      let (matched, range) = slice(intensifier.start, intensifier.end)
-      result.append(.init(rule: "intensifier", target: "intensifier", matched: matched, start: range.lowerBound, end: range.upperBound))
-    }
-    for carrier in learned {
-      let (matched, range) = slice(carrier.start, carrier.end)
-      // A cue already shows this target on these characters: the n-gram would say it twice.
-      if result.contains(where: { $0.target == carrier.target && $0.start < range.upperBound && range.lowerBound < $0.end }) {
-        continue
-      }
-      result.append(.init(rule: "learned", target: carrier.target, matched: matched, start: range.lowerBound, end: range.upperBound))
-    }
-    return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 
   private static func target(_ owner: CueOwner, _ knowledge: KnowledgeBase) -> String {

@@ -177,7 +177,7 @@ public struct ClassifierSettings: Codable, Sendable {
   public var timeKillerLength: Int = 30
   /// What the cues' verdict adds to the learned probability (`learned:` in classifier.yaml).
   public var learnedEmotionRuleWeight: Double = 0.3
-  public var learnedTypeRuleWeight: Double = 0.5
+  public var learnedTypeRuleWeight: Double = 0.7
   public var learnedSituationRuleWeight: Double = 0.3
   /// A situation the learned model scores is reported when probability plus bonus reach this.
   public var learnedSituationThreshold: Double = 0.4
