@@ -8,9 +8,7 @@ extension Classifier {
   ) -> [(target: String, start: Int, end: Int)] {
     guard let blend else { return [] }
     let targets = (type == "ordinary" ? [] : ["type:" + type]) + ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
-    return targets.flatMap { target in
-      blend.carriers(verdict, target: target, in: folded.scalars).map { (target, $0.start, $0.end) }
-    }
+    return blend.carriers(verdict, targets: targets, in: folded.scalars)
   }
 
   func evidence(

@@ -69,19 +69,23 @@ struct LearnedBlend: Sendable {
     return Double(verdict.probabilities[output]) + (ruleFired ? situationRuleWeight : 0)
   }
 
-  /// The n-grams that pushed `target`'s output up most (two at most), as (start, end) in the
-  /// normalised text `scalars`. Only n-grams a person reads as a piece of wording are named:
-  /// Chinese characters alone, or letters and digits alone (not 5投, not 款,我).
-  func carriers(_ verdict: Verdict, target: String, in scalars: [UInt32]) -> [(start: Int, end: Int)] {
-    guard let output = model.output(target) else { return [] }
+  /// The n-grams that pushed each target's output up most (two at most per target), as
+  /// (target, start, end) in the normalised text `scalars`. Only n-grams a person reads as a
+  /// piece of wording are named: Chinese characters alone, or letters and digits alone (not 5投,
+  /// not 款,我).
+  func carriers(_ verdict: Verdict, targets: [String], in scalars: [UInt32]) -> [(target: String, start: Int, end: Int)] {
     let readable = verdict.features.filter { feature in
       let gram = scalars[Int(feature.start)..<Int(feature.start + feature.length)]
       return gram.allSatisfy(Self.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
     }
-    let pushing = readable.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
-    let longer = pushing.filter { $0.0.length > 1 }
-    return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
-      (Int($0.0.start), Int($0.0.start + $0.0.length))
+    guard !readable.isEmpty else { return [] }
+    return targets.flatMap { target -> [(target: String, start: Int, end: Int)] in
+      guard let output = model.output(target) else { return [] }
+      let pushing = readable.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
+      let longer = pushing.filter { $0.0.length > 1 }
+      return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
+        (target, Int($0.0.start), Int($0.0.start + $0.0.length))
+      }
     }
   }
 

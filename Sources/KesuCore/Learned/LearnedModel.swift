@@ -49,24 +49,33 @@ public struct LearnedModel: Codable, Sendable {
 
   /// The same for training, where the vocabulary is still a dictionary.
   static func features(_ scalars: [UInt32], rows: (UInt64) -> Int?, idf: [Float]) -> [Feature] {
-    var found: [Feature] = []
+    // Each occurrence as one integer, row then position, so a plain integer sort groups the
+    // rows and puts each row's first occurrence first.
+    var found: [UInt64] = []
     found.reserveCapacity(scalars.count * 3)
     scalars.withUnsafeBufferPointer { text in
       for start in 0..<text.count {
         for length in 1...min(3, text.count - start) {
           if let row = rows(GramTable.key(text, start: start, length: length)) {
-            found.append(Feature(row: Int32(row), value: 1, start: Int32(start), length: Int32(length)))
+            found.append(UInt64(row) << 32 | UInt64(start) << 2 | UInt64(length))
           }
         }
       }
     }
     guard !found.isEmpty else { return [] }
-    // Stable: each row keeps its first occurrence.
-    found.sort { ($0.row, $0.start) < ($1.row, $1.start) }
+    found.sort()
     var merged: [Feature] = []
     merged.reserveCapacity(found.count)
-    for feature in found {
-      if merged.last?.row == feature.row { merged[merged.count - 1].value += 1 } else { merged.append(feature) }
+    for occurrence in found {
+      let row = Int32(truncatingIfNeeded: occurrence >> 32)
+      if merged.last?.row == row {
+        merged[merged.count - 1].value += 1
+      } else {
+        merged.append(
+          Feature(
+            row: row, value: 1, start: Int32(truncatingIfNeeded: (occurrence & 0xFFFF_FFFF) >> 2),
+            length: Int32(truncatingIfNeeded: occurrence & 3)))
+      }
     }
     var squares: Float = 0
     for index in merged.indices {
@@ -84,9 +93,11 @@ public struct LearnedModel: Codable, Sendable {
     var scores = bias
     let width = outputs.count
     weights.withUnsafeBufferPointer { weights in
-      for feature in features {
-        let base = Int(feature.row) * width
-        for output in 0..<width { scores[output] += feature.value * weights[base + output] }
+      scores.withUnsafeMutableBufferPointer { scores in
+        for feature in features {
+          let row = weights.baseAddress! + Int(feature.row) * width
+          for output in 0..<width { scores[output] += feature.value * row[output] }
+        }
       }
     }
     return scores
