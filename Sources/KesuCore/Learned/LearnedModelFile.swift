@@ -27,15 +27,16 @@ public enum LearnedModelFile {
     let errorsBefore = sink.diagnostics.count
     func error(_ line: Int, _ message: String) { sink.error(message, at: SourceLocation(file: file, line: line, column: 1)) }
 
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // Split on bytes, not Characters: the file has some 20 000 lines of 30 fields.
+    for (index, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
       let line = index + 1
-      let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      let content = Substring(raw.last == 0x0D ? raw.dropLast() : raw)
       if content.isEmpty { continue }
       if content.hasPrefix("#") {
         if content.hasPrefix("# source: ") { source = String(content.dropFirst("# source: ".count)) }
         continue
       }
-      let fields = content.split(separator: "\t", omittingEmptySubsequences: false)
+      let fields = content.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
       if outputs.isEmpty {
         guard fields.count > 2, fields[0] == "gram", fields[1] == "idf" else {
           error(line, "the first line must be 'gram<TAB>idf<TAB>' and the outputs (emotion:0 … situation:billing …)")
@@ -64,7 +65,7 @@ public enum LearnedModelFile {
       var numbers: [Float] = []
       numbers.reserveCapacity(outputs.count)
       for (column, field) in fields.dropFirst(2).enumerated() {
-        guard let number = Float(field), number.isFinite else {
+        guard let number = number(field), number.isFinite else {
           error(line, "'\(field)' in column \(column + 3) is not a number")
           break
         }
@@ -81,7 +82,7 @@ public enum LearnedModelFile {
         error(line, "an n-gram has 1 to 3 characters, '\(fields[0])' has \(scalars.count)")
         continue
       }
-      guard let value = Float(fields[1]), value.isFinite, value > 0 else {
+      guard let value = number(fields[1]), value.isFinite, value > 0 else {
         error(line, "the idf '\(fields[1])' is not a positive number")
         continue
       }
@@ -102,6 +103,30 @@ public enum LearnedModelFile {
     }
     guard sink.diagnostics.count == errorsBefore else { return nil }
     return LearnedModel(outputs: outputs, grams: grams, idf: idf, weights: weights, bias: bias, source: source)
+  }
+
+  /// A number as `kb train` writes it (`-0.1234`, `2`), read straight from the bytes; anything
+  /// else (an exponent, a hand edit) goes through `Float.init`.
+  static func number(_ field: Substring) -> Float? {
+    var bytes = field.utf8[...]
+    let negative = bytes.first == 0x2D
+    if negative { bytes = bytes.dropFirst() }
+    var value: Double = 0
+    var scale: Double = 0
+    var digits = 0
+    for byte in bytes {
+      switch byte {
+      case 0x30...0x39:
+        value = value * 10 + Double(byte - 0x30)
+        digits += 1
+        if scale != 0 { scale *= 10 }
+      case 0x2E where scale == 0: scale = 1
+      default: return Float(field)
+      }
+    }
+    guard digits > 0, digits < 16 else { return Float(field) }
+    if scale > 1 { value /= scale }
+    return Float(negative ? -value : value)
   }
 
   static func isKnown(_ output: String, _ types: Set<String>, _ situations: Set<String>) -> Bool {
