@@ -24,6 +24,10 @@ public struct Reading: Codable, Sendable {
     public var matched: String
     public var start: Int
     public var end: Int
+
+    /// How a person sees the link from text to target: → a cue of the knowledge base, ≈ an
+    /// n-gram of the learned weights.
+    public var arrow: String { rule == "learned" ? "≈" : "→" }
   }
 
   /// A demand heard in the utterance, with the amount named for compensation.

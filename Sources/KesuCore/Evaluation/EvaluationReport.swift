@@ -38,7 +38,7 @@ public enum EvaluationReport {
     for miss in e.misses {
       lines.append("  line \(miss.utterance.line): \(miss.utterance.text)")
       lines.append("    " + miss.problems.joined(separator: "; "))
-      let evidence = miss.reading.evidence.map { "\($0.matched)→\($0.target)" }.joined(separator: " ")
+      let evidence = miss.reading.evidence.map { $0.matched + $0.arrow + $0.target }.joined(separator: " ")
       lines.append("    evidence: " + (evidence.isEmpty ? "none" : evidence))
     }
     return lines.joined(separator: "\n")

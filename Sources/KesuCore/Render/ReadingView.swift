@@ -86,8 +86,7 @@ public struct ReadingView: Sendable {
       }
       result += on ? style.highlight(String(run)) : String(run)
     }
-    // → a cue of the knowledge base; ≈ an n-gram of the learned weights.
-    let rules = reading.evidence.map { "\($0.matched)\($0.rule == "learned" ? "≈" : "→")\(targetName($0.target))" }
+    let rules = reading.evidence.map { $0.matched + $0.arrow + targetName($0.target) }
     return rules.isEmpty ? result : result + "  " + style.dim(rules.joined(separator: " "))
   }
 
