@@ -11,7 +11,7 @@ struct LearnedBlend: Sendable {
   let typeRuleWeight: Double
   let situationRuleWeight: Double
   let situationThreshold: Double
-  /// Output index per emotion level (0…3) and per situation of the knowledge base, if any.
+  /// Output index per emotion level (0…3), per type and per situation of the knowledge base, if any.
   let emotionOutputs: [Int?]
   let typeOutputs: [Int?]
   let situationOutputs: [Int?]
