@@ -30,6 +30,14 @@ extension KbCommand {
         Terminal.error("kesu kb train: name at least one labelled .tsv file")
         throw ExitCode(ExitStatus.usage.rawValue)
       }
+      let measuring = files.first { file in
+        let name = (file as NSString).lastPathComponent
+        return name.contains("-held") || name.contains("-unseen")
+      }
+      if let measuring {
+        Terminal.error("kesu kb train: \(measuring) is a measuring set (held-out or kept unseen): weights learned from it would no longer be measured by it")
+        throw ExitCode(ExitStatus.usage.rawValue)
+      }
       var utterances: [LabelledSet.Utterance] = []
       for file in files {
         do {
@@ -38,6 +46,11 @@ extension KbCommand {
           Terminal.error(error.description)
           throw ExitCode(ExitStatus.usage.rawValue)
         }
+      }
+      guard utterances.count >= LearnedTrainer.minimumUtterances else {
+        Terminal.error(
+          "kesu kb train: \(utterances.count) labelled utterance(s); at least \(LearnedTrainer.minimumUtterances) are needed to learn anything")
+        throw ExitCode(ExitStatus.usage.rawValue)
       }
       let names = files.map { ($0 as NSString).lastPathComponent }
       var trainer = LearnedTrainer()

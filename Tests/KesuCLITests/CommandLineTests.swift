@@ -81,6 +81,27 @@ import Testing
     #expect(test.stdout.contains("confusion"))
   }
 
+  @Test func kbTrainWritesWeightsTheNextCommandUses() throws {
+    let folder = Kesu.temporaryFolder().appendingPathComponent("Knowledge")
+    try FileManager.default.copyItem(at: Kesu.root.appendingPathComponent("Knowledge"), to: folder)
+    let tune = Kesu.fixtures.appendingPathComponent("classifier-tune-b.tsv").path
+    let train = try Kesu.run(["kb", "train", "--knowledge", folder.path, "--epochs", "20", tune], input: "")
+    #expect(train.status == 0, "\(train.stderr)")
+    #expect(train.stdout.contains("n-grams") && train.stdout.contains("from 170 utterances"))
+    let written = try String(contentsOf: folder.appendingPathComponent("learned.tsv"), encoding: .utf8)
+    #expect(written.contains("# source: 170 utterances from classifier-tune-b.tsv"))
+    let classify = try Kesu.run(["classify", "--knowledge", folder.path, "--json", "这个月话费怎么多扣了五十"], input: "")
+    #expect(classify.status == 0 && classify.stdout.contains("\"billing\""))
+
+    let held = try Kesu.run(["kb", "train", "--knowledge", folder.path, Kesu.fixtures.appendingPathComponent("classifier-held.tsv").path], input: "")
+    #expect(held.status == 64 && held.stderr.contains("measuring set"))
+    let tiny = Kesu.temporaryFolder().appendingPathComponent("tiny.tsv")
+    try "text\ttype\tsituations\temotion\n你好\tordinary\t-\t0\n".write(to: tiny, atomically: true, encoding: .utf8)
+    let few = try Kesu.run(["kb", "train", "--knowledge", folder.path, tiny.path], input: "")
+    #expect(few.status == 64 && few.stderr.contains("at least 20"))
+    #expect(try String(contentsOf: folder.appendingPathComponent("learned.tsv"), encoding: .utf8) == written)
+  }
+
   @Test func traditionalOutputOnRequest() throws {
     let result = try Kesu.run(["classify", "--script", "hant", "你叫什么名字?你几点下班?"], input: "")
     #expect(result.stdout.contains("跟蹤狂型") || result.stdout.contains("類型"))

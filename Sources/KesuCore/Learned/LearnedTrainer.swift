@@ -2,8 +2,8 @@ import Foundation
 
 /// Learns a `LearnedModel` from labelled utterances: the n-grams found in at least
 /// `minimumDocuments` of them, tf-idf features, and an L2-regularised logistic model (softmax
-/// over the emotion levels, another over the types, one sigmoid per situation) fitted by full-batch Adam from zero.
-/// Deterministic: the same files give the same weights.
+/// over the emotion levels, another over the types, one sigmoid per situation) fitted by
+/// full-batch Adam from zero. Deterministic: the same files give the same weights.
 public struct LearnedTrainer: Sendable {
   /// Inverse regularisation strength, as in most libraries: higher fits the data more closely.
   public var c: Float = 10
@@ -12,6 +12,8 @@ public struct LearnedTrainer: Sendable {
   public var minimumDocuments = 2
   /// A situation needs this many labelled examples to get an output.
   public var minimumPositives = 5
+  /// Fewer utterances than this teach nothing worth keeping (`kb train` refuses them).
+  public static let minimumUtterances = 20
 
   public init() {}
 
