@@ -30,14 +30,15 @@ import Testing
     }
   }
 
-  /// Regression guard a little under today's level on the held-out set (type 85.9%, ordinary
-  /// kept 97.6%, situation F1 0.735, emotion exact 67.3%, angry F1 0.745, criminal 11/11): a
-  /// change that makes things worse fails.
+  /// Regression guard a little under today's level on the held-out set (type 89.9%, ordinary
+  /// kept 100%, situation F1 0.764, emotion exact 74.2%, angry F1 0.745, criminal 11/11, with
+  /// the learned weights of 3 192 tuning rows): a change that makes things worse fails.
   @Test func heldOutClassifierDoesNotRegress() throws {
     let e = try classifierEvaluation("classifier-held.tsv")
-    #expect(e.ordinaryRecall >= 0.95)
-    #expect(e.situationF1 >= 0.72)
-    #expect(e.emotionAccuracy >= 0.65)
+    #expect(e.typeAccuracy >= 0.87)
+    #expect(e.ordinaryRecall >= 0.97)
+    #expect(e.situationF1 >= 0.74)
+    #expect(e.emotionAccuracy >= 0.71)
     #expect(e.angryF1 >= 0.72)
   }
 
