@@ -149,9 +149,7 @@ import Testing
     #expect(model.source.contains("classifier-tune.tsv"))
     #expect(!model.source.contains("held"))
     #expect(!model.source.contains("unseen"))
-    // Safety situations stay with the cues.
-    #expect(!model.outputs.contains("situation:criminal"))
-    #expect(!model.outputs.contains("situation:emergency"))
+    #expect(model.outputs.contains("situation:criminal"))
   }
 
   @Test func learnedEvidenceNamesReadableWordingInTheOriginalText() {
@@ -184,8 +182,24 @@ import Testing
     #expect(changedByWeights > 0)  // the weights do take part
   }
 
-  @Test func aCriminalCueIsReportedWhateverTheModelSays() {
-    let reading = engine.classifier.classify("不赔钱我就找人去你们经理家门口堵他")
-    #expect(reading.situations.map(\.id).contains("criminal"))
+  /// Safety and escalation situations: a cue reports them whatever the weights say (the weights
+  /// may only add them). Here every cue-reported criminal, emergency and repeat-complaint line of
+  /// a tuning set must stay reported with the weights turned off and on.
+  @Test func aSafetyOrEscalationCueIsReportedWhateverTheWeightsSay() throws {
+    let folder = TestSupport.knowledgeCopy()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("learned.tsv"))
+    let cuesAlone = try Engine.load(directory: folder.path).classifier
+    let kept: Set<String> = ["criminal", "emergency", "repeat-complaint", "external-threat", "escalation-request"]
+    var checked = 0
+    for line in TestSupport.fixture("classifier-tune-f.tsv").split(separator: "\n").dropFirst() {
+      let text = String(line.split(separator: "\t").first ?? "")
+      let byCues = Set(cuesAlone.classify(text).situations.map(\.id)).intersection(kept)
+      let withWeights = Set(engine.classifier.classify(text).situations.map(\.id))
+      #expect(byCues.isSubset(of: withWeights), "\(text)")
+      checked += byCues.count
+    }
+    #expect(checked > 20)
+    #expect(engine.classifier.classify("不赔钱我就找人去你们经理家门口堵他").situations.map(\.id).contains("criminal"))
   }
 }

@@ -15,6 +15,9 @@ struct LearnedBlend: Sendable {
   let emotionOutputs: [Int?]
   let typeOutputs: [Int?]
   let situationOutputs: [Int?]
+  /// Situations that escalate a case (their id names a trigger of escalation.yaml, or a request
+  /// for a supervisor): a cue reports them whatever the model says; the model may only add them.
+  let keptOnCue: [Bool]
 
   init(model: LearnedModel, knowledge: KnowledgeBase) {
     self.model = model
@@ -25,7 +28,9 @@ struct LearnedBlend: Sendable {
     situationThreshold = settings.learnedSituationThreshold
     emotionOutputs = (0...3).map { model.output("emotion:\($0)") }
     typeOutputs = knowledge.types.map { model.output("type:" + $0.id) }
-    situationOutputs = knowledge.situations.map { $0.safety ? nil : model.output("situation:" + $0.id) }
+    situationOutputs = knowledge.situations.map { model.output("situation:" + $0.id) }
+    let triggers = Set(knowledge.triggers.map(\.id) + ["escalation-request"])
+    keptOnCue = knowledge.situations.map { $0.safety || triggers.contains($0.id) }
   }
 
   /// The model's reading of one normalised utterance.
@@ -66,7 +71,8 @@ struct LearnedBlend: Sendable {
   /// The blended score of situation `index` (nil when the model has no output for it).
   func situation(_ index: Int, _ verdict: Verdict, ruleFired: Bool) -> Double? {
     guard let output = situationOutputs[index] else { return nil }
-    return Double(verdict.probabilities[output]) + (ruleFired ? situationRuleWeight : 0)
+    let blended = Double(verdict.probabilities[output]) + (ruleFired ? situationRuleWeight : 0)
+    return ruleFired && keptOnCue[index] ? max(blended, situationThreshold) : blended
   }
 
   /// The n-grams that pushed each target's output up most (two at most per target), as

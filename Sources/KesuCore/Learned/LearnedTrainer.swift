@@ -28,7 +28,7 @@ public struct LearnedTrainer: Sendable {
     let features = texts.map { LearnedModel.features($0, rows: { rowOf[$0] }, idf: idf) }
 
     let situations = knowledge.situations.filter { situation in
-      !situation.safety && utterances.count(where: { $0.situations.contains(situation.id) }) >= minimumPositives
+      utterances.count(where: { $0.situations.contains(situation.id) }) >= minimumPositives
     }
     let types = knowledge.types.map(\.id)
     let outputs = (0...3).map { "emotion:\($0)" } + types.map { "type:" + $0 } + situations.map { "situation:" + $0.id }
