@@ -56,6 +56,22 @@ final class BinarySource: Decoder {
     return result
   }
 
+  /// Floats written as their bit patterns (`BinarySink`), copied in one piece where the machine
+  /// is little-endian like the file: the learned weights are a few megabytes.
+  func floats() throws -> [Float] {
+    #if _endian(little)
+      let count = try count(of: 4)
+      let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count * 4)])
+      offset += bytes.count
+      return [Float](unsafeUninitializedCapacity: count) { values, initialized in
+        UnsafeMutableRawBufferPointer(values).copyMemory(from: bytes)
+        initialized = count
+      }
+    #else
+      return try block(UInt32.self).map(Float.init(bitPattern:))
+    #endif
+  }
+
   func block<T: FixedWidthInteger>(_ type: T.Type) throws -> [T] {
     let count = try count(of: MemoryLayout<T>.size)
     let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count * MemoryLayout<T>.size)])
@@ -82,7 +98,7 @@ final class BinarySource: Decoder {
     if T.self == [UInt32].self { return cast(try block(UInt32.self)) }
     if T.self == [UInt16].self { return cast(try block(UInt16.self)) }
     if T.self == [Int32].self { return cast(try block(Int32.self)) }
-    if T.self == [Float].self { return cast(try block(UInt32.self).map(Float.init(bitPattern:))) }
+    if T.self == [Float].self { return cast(try floats()) }
     if T.self == [Int].self { return cast(try block(Int64.self).map(Int.init)) }
     return try T(from: self)
   }
