@@ -13,8 +13,8 @@ import Testing
     return ClassifierEvaluation(classifier: engine.classifier, utterances: utterances)
   }
 
-  /// The issue's floors. Type accuracy, ordinary customers kept and criminal recall are met on
-  /// the held-out set and asserted; situation F1, emotion exact and angry F1 are not met yet
+  /// The issue's floors. Type accuracy, ordinary customers kept, emotion exact and criminal
+  /// recall are met on the held-out set and asserted; situation F1 and angry F1 are not met yet
   /// (figures in the closing note of issue 3) and are recorded as a known issue, so the rest
   /// of the suite guards regressions and the day they pass this stops being "known".
   @Test func heldOutClassifierFloors() throws {
@@ -22,24 +22,23 @@ import Testing
     let report = EvaluationReport.classifier(e, knowledge: engine.knowledge)
     #expect(e.ordinaryRecall >= 0.90, "\(report)")
     #expect(e.typeAccuracy >= 0.85, "\(report)")
+    #expect(e.emotionAccuracy >= 0.75, "\(report)")
     #expect(e.criminalTotal > 0 && e.criminalRecall == 1.0, "\(report)")
     withKnownIssue("held-out floors of issue 3 not reached yet", isIntermittent: true) {
       #expect(e.situationF1 >= 0.85)
-      #expect(e.emotionAccuracy >= 0.75)
       #expect(e.angryF1 >= 0.85)
     }
   }
 
-  /// Regression guard a little under today's level on the held-out set (type 89.9%, ordinary
-  /// kept 100%, situation F1 0.764, emotion exact 74.2%, angry F1 0.745, criminal 11/11, with
-  /// the learned weights of 3 192 tuning rows): a change that makes things worse fails.
+  /// Regression guard a little under today's level on the held-out set (type 89.1%, ordinary
+  /// kept 98.4%, situation F1 0.754, emotion exact 76.2%, angry F1 0.770, criminal 11/11, with
+  /// the learned weights of 3 990 tuning rows): a change that makes things worse fails.
   @Test func heldOutClassifierDoesNotRegress() throws {
     let e = try classifierEvaluation("classifier-held.tsv")
     #expect(e.typeAccuracy >= 0.87)
     #expect(e.ordinaryRecall >= 0.97)
     #expect(e.situationF1 >= 0.74)
-    #expect(e.emotionAccuracy >= 0.71)
-    #expect(e.angryF1 >= 0.72)
+    #expect(e.angryF1 >= 0.75)
   }
 
   /// Issue 4's floors, met on the held-out agent lines since the 禁语 rewrite (recall 97.8%,
