@@ -27,7 +27,7 @@ public enum LearnedModelFile {
     let errorsBefore = sink.diagnostics.count
     func error(_ line: Int, _ message: String) { sink.error(message, at: SourceLocation(file: file, line: line, column: 1)) }
 
-    // Split on bytes, not Characters: the file has some 20 000 lines of 30 fields.
+    // Split on bytes, not Characters: the file has tens of thousands of lines of 30 fields.
     for (index, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
       let line = index + 1
       let content = Substring(raw.last == 0x0D ? raw.dropLast() : raw)
@@ -44,7 +44,7 @@ public enum LearnedModelFile {
         }
         outputs = fields.dropFirst(2).map(String.init)
         guard Array(outputs.prefix(4)) == (0...3).map({ "emotion:\($0)" }) else {
-          error(line, "the outputs must begin with emotion:0, emotion:1, emotion:2, emotion:3 (one softmax), then the situations")
+          error(line, "the outputs must begin with emotion:0, emotion:1, emotion:2, emotion:3 (one softmax), then the types and the situations")
           return nil
         }
         for (column, output) in outputs.enumerated() where !isKnown(output, types, situations) {
