@@ -38,7 +38,8 @@ struct KbCommand: ParsableCommand {
       print(
         "ok: \(k.types.count) types, \(k.situations.count) situations, \(k.forbidden.count) forbidden families, "
           + "\(k.stages.count) stages, \(k.wording.count) wordings, \(k.scenarios.count) scenarios, \(k.quiz.count) quiz questions; "
-          + "\(cues) cues, \(examples) examples checked")
+          + "\(cues) cues, \(examples) examples checked"
+          + (k.learned.map { "; learned weights: \($0.grams.count) n-grams × \($0.outputs.count) outputs" } ?? "; no learned weights"))
     }
   }
 
