@@ -15,6 +15,15 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
   public var level: Int
   public var reasons: [Reason]
 
+  /// The situation that stands for a request for a supervisor.
+  static let supervisorSituation = "escalation-request"
+
+  /// Whether reporting `situation` sends a case up: its id names a trigger, it has
+  /// `escalate_to`, or it is a request for a supervisor.
+  static func escalates(_ situation: Situation, in knowledge: KnowledgeBase) -> Bool {
+    situation.id == supervisorSituation || situation.escalateTo != nil || knowledge.triggers.contains { $0.id == situation.id }
+  }
+
   public static func of(_ state: CallState, knowledge: KnowledgeBase) -> EscalationStatus {
     var reasons: [Reason] = []
     /// `reason` overrides the trigger's own; `fallbackReason` only stands in when escalation.yaml
@@ -29,7 +38,7 @@ public struct EscalationStatus: Codable, Sendable, Equatable {
     }
     for id in state.situations {
       // A request for a supervisor is one trigger however it was heard (situation or demand).
-      if id == "escalation-request" {
+      if id == supervisorSituation {
         add("supervisor-request", fallbackLevel: 1)
         continue
       }

@@ -15,9 +15,11 @@ struct LearnedBlend: Sendable {
   let emotionOutputs: [Int?]
   let typeOutputs: [Int?]
   let situationOutputs: [Int?]
-  /// Situations that escalate a case (their id names a trigger of escalation.yaml, or a request
-  /// for a supervisor): a cue reports them whatever the model says; the model may only add them.
+  /// Safety situations and those that escalate a case (`EscalationStatus.escalates`): a cue
+  /// reports them whatever the model says; the model may only add them.
   let keptOnCue: [Bool]
+  /// Output index by target (`emotion:2`, `type:stalker` …), for the evidence.
+  let outputOf: [String: Int]
 
   init(model: LearnedModel, knowledge: KnowledgeBase) {
     self.model = model
@@ -29,8 +31,8 @@ struct LearnedBlend: Sendable {
     emotionOutputs = (0...3).map { model.output("emotion:\($0)") }
     typeOutputs = knowledge.types.map { model.output("type:" + $0.id) }
     situationOutputs = knowledge.situations.map { model.output("situation:" + $0.id) }
-    let triggers = Set(knowledge.triggers.map(\.id) + ["escalation-request"])
-    keptOnCue = knowledge.situations.map { $0.safety || triggers.contains($0.id) }
+    keptOnCue = knowledge.situations.map { $0.safety || EscalationStatus.escalates($0, in: knowledge) }
+    outputOf = Dictionary(model.outputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The model's reading of one normalised utterance.
@@ -46,13 +48,12 @@ struct LearnedBlend: Sendable {
 
   /// The level with the highest probability plus bonus; the cues' level on a tie.
   func emotion(_ verdict: Verdict, ruleLevel: Int) -> Int {
-    var best = ruleLevel
-    var bestScore = -Double.infinity
-    for level in [ruleLevel] + (0...3).filter({ $0 != ruleLevel }) {
-      guard let output = emotionOutputs[level] else { continue }
-      let score = Double(verdict.probabilities[output]) + (level == ruleLevel ? emotionRuleWeight : 0)
-      if score > bestScore { (best, bestScore) = (level, score) }
+    func score(_ level: Int) -> Double {
+      guard let output = emotionOutputs[level] else { return -.infinity }
+      return Double(verdict.probabilities[output]) + (level == ruleLevel ? emotionRuleWeight : 0)
     }
+    var best = ruleLevel
+    for level in 0...3 where score(level) > score(best) { best = level }
     return best
   }
 
@@ -86,7 +87,7 @@ struct LearnedBlend: Sendable {
     }
     guard !readable.isEmpty else { return [] }
     return targets.flatMap { target -> [(target: String, start: Int, end: Int)] in
-      guard let output = model.output(target) else { return [] }
+      guard let output = outputOf[target] else { return [] }
       let pushing = readable.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
       let longer = pushing.filter { $0.0.length > 1 }
       return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
