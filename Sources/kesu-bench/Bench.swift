@@ -1,7 +1,7 @@
 import Foundation
 import KesuCore
 
-/// `swift run -c release kesu-bench [classify|transcript|state|cases|all]`: the speed and memory
+/// `swift run -c release kesu-bench [startup|classify|stages|transcript|state|cases|all]`: the speed and memory
 /// figures the issues ask for, with `grep -o -F -f` over the same input as the floor.
 @main
 struct Bench {
@@ -16,6 +16,7 @@ struct Bench {
     let engine = try Engine.load(directory: KnowledgeLocator.locate())
     if what == "startup" || what == "all" { try startup() }
     if what == "classify" || what == "all" { try classify(engine) }
+    if what == "stages" || what == "all" { Stages.run(engine) }
     if what == "state" || what == "all" { state(engine) }
     if what == "transcript" || what == "all" { try transcript(engine) }
     if what == "cases" || what == "all" { try cases(engine) }
@@ -33,6 +34,7 @@ struct Bench {
   }
 
   /// grep's MB/s over the same file, or nil without grep.
+  @discardableResult
   static func grep(_ engine: Engine, _ file: String, megabytes: Double) throws -> Double? {
     guard let grep = Measure.which("grep") else { return nil }
     let phrases = try phrasesFile(engine)
@@ -56,7 +58,7 @@ struct Bench {
   /// The labelled sentences of the tuning sets, repeated to about `bytes`: real people's lines,
   /// fewer cues per character than the generated corpus.
   static func labelledCorpus(bytes: Int) -> String? {
-    let fixtures = ((try? KnowledgeLocator.locate()).map { ($0 as NSString).deletingLastPathComponent } ?? ".") + "/Tests/Fixtures"
+    let fixtures = (KnowledgeLocator.locate() as NSString).deletingLastPathComponent + "/Tests/Fixtures"
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? [])
       .filter { $0.hasPrefix("classifier-tune") && $0.hasSuffix(".tsv") }.sorted()
     let lines = names.flatMap { name in

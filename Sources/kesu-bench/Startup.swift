@@ -7,7 +7,7 @@ extension Bench {
   /// compiled copy (`KnowledgeCache`, every later start). Best of five runs each.
   static func startup() throws {
     print("== start-up ==")
-    let directory = try KnowledgeLocator.locate()
+    let directory = KnowledgeLocator.locate()
     func best(_ body: () throws -> Void) rethrows -> Double {
       var times: [Double] = []
       for _ in 0..<5 { times.append(try Measure.seconds(body) * 1000) }

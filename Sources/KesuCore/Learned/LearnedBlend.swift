@@ -86,12 +86,40 @@ struct LearnedBlend: Sendable {
       return gram.allSatisfy(Self.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
     }
     guard !readable.isEmpty else { return [] }
-    return targets.flatMap { target -> [(target: String, start: Int, end: Int)] in
-      guard let output = outputOf[target] else { return [] }
-      let pushing = readable.map { ($0, model.contribution($0, to: output)) }.filter { $0.1 > 0.05 }
-      let longer = pushing.filter { $0.0.length > 1 }
-      return (longer.isEmpty ? pushing : longer).sorted { $0.1 > $1.1 }.prefix(2).map {
-        (target, Int($0.0.start), Int($0.0.start + $0.0.length))
+    var result: [(target: String, start: Int, end: Int)] = []
+    for target in targets {
+      guard let output = outputOf[target] else { continue }
+      // The two that push most, and the two longer than one character that do: a single
+      // character is named only when no longer n-gram pushes.
+      var any = TopTwo()
+      var longer = TopTwo()
+      for feature in readable {
+        let push = model.contribution(feature, to: output)
+        guard push > 0.05 else { continue }
+        any.offer(feature, push)
+        if feature.length > 1 { longer.offer(feature, push) }
+      }
+      for feature in (longer.isEmpty ? any : longer).best {
+        result.append((target, Int(feature.start), Int(feature.start + feature.length)))
+      }
+    }
+    return result
+  }
+
+  /// The two features with the highest push seen so far; the earlier one wins a tie.
+  private struct TopTwo {
+    var first: (feature: LearnedModel.Feature, push: Float)?
+    var second: (feature: LearnedModel.Feature, push: Float)?
+
+    var isEmpty: Bool { first == nil }
+    var best: [LearnedModel.Feature] { [first?.feature, second?.feature].compactMap { $0 } }
+
+    mutating func offer(_ feature: LearnedModel.Feature, _ push: Float) {
+      if push > first?.push ?? -.infinity {
+        second = first
+        first = (feature, push)
+      } else if push > second?.push ?? -.infinity {
+        second = (feature, push)
       }
     }
   }
