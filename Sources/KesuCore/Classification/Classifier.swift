@@ -66,9 +66,9 @@ public struct Classifier: Sendable {
     let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
-      let situation = knowledge.situations[index]
       // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
-      let fired = score >= settings.situationThreshold || (situation.safety && score >= 1)
+      // (The fields are read in place: copying a whole `Situation` per utterance retains its lists.)
+      let fired = score >= settings.situationThreshold || (knowledge.situations[index].safety && score >= 1)
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
       if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
         guard blended >= blend.situationThreshold else { return nil }
@@ -76,8 +76,8 @@ public struct Classifier: Sendable {
       } else if !fired {
         return nil
       }
-      floor = max(floor, situation.emotionMin, complaintFloor)
-      return Reading.Label(id: situation.id, name: situation.name, confidence: confidence)
+      floor = max(floor, knowledge.situations[index].emotionMin, complaintFloor)
+      return Reading.Label(id: knowledge.situations[index].id, name: knowledge.situations[index].name, confidence: confidence)
     }
     .sorted { $0.confidence > $1.confidence }
     // Emotion: the strongest cue, at least what the type and situations imply; intensifiers
