@@ -250,4 +250,25 @@ import Testing
     #expect(calm.typeScores.values.contains { $0 > 0 }, "the example should carry a weak cue: \(calm.typeScores)")
     #expect(!view.render(calm, advice: nil).contains("其次"))
   }
+
+  /// The 依据 line shows what decided the reading: not a criminal hint that stayed under its
+  /// threshold, not a lower emotion level, not a span inside a longer one for the same situation.
+  @Test func evidenceShowsWhatDecidedTheReading() throws {
+    let view = ReadingView(knowledge: engine.knowledge, columns: 400)
+    let reading = engine.classifier.classify("俺家宽带断了三天了！！！打了两回电话都没人来，再不修好俺就去12315投诉你们")
+    let targets = reading.evidence.map(\.target)
+    try #require(targets.contains("situation:criminal"), "the example should carry a criminal hint: \(targets)")
+    try #require(targets.contains("emotion:1") && reading.emotion.level == 2)
+    try #require(reading.evidence.contains { $0.matched == "宽带断" } && reading.evidence.contains { $0.matched == "宽带断了" })
+    #expect(!reading.situations.contains { $0.id == "criminal" })
+
+    let shown = view.render(reading, advice: nil, evidence: true)
+    #expect(!shown.contains("涉嫌犯罪"))
+    #expect(!shown.contains("情绪1"))
+    #expect(!shown.contains(" 宽带断→故障中断"))
+    #expect(shown.contains("宽带断了→故障中断"))
+    #expect(shown.contains("12315→外部投诉威胁"))
+    #expect(shown.contains("→情绪2"))
+    #expect(shown.contains("→诉求:"))
+  }
 }

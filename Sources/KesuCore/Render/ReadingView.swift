@@ -68,28 +68,6 @@ public struct ReadingView: Sendable {
     return lines
   }
 
-  /// The original text with every evidence span highlighted, then the rules that fired.
-  func highlighted(_ reading: Reading) -> String {
-    let scalars = Array(reading.text.unicodeScalars)
-    var marked = [Bool](repeating: false, count: scalars.count)
-    for item in reading.evidence where item.start < item.end {
-      for index in item.start..<min(item.end, scalars.count) { marked[index] = true }
-    }
-    var result = ""
-    var index = 0
-    while index < scalars.count {
-      var run = String.UnicodeScalarView()
-      let on = marked[index]
-      while index < scalars.count, marked[index] == on {
-        run.append(scalars[index])
-        index += 1
-      }
-      result += on ? style.highlight(String(run)) : String(run)
-    }
-    let rules = reading.evidence.map { $0.matched + $0.arrow + targetName($0.target) }
-    return rules.isEmpty ? result : result + "  " + style.dim(rules.joined(separator: " "))
-  }
-
   /// `type:stalker` → 跟踪狂型, `situation:outage` → 故障中断, `emotion:2` → 情绪2 …
   func targetName(_ target: String) -> String {
     let parts = target.split(separator: ":", maxSplits: 1).map(String.init)
