@@ -1,8 +1,9 @@
 import Foundation
 import KesuCore
 
-/// `swift run -c release kesu-bench [startup|classify|stages|transcript|state|cases|all]`: the speed and memory
-/// figures the issues ask for, with `grep -o -F -f` over the same input as the floor.
+/// `swift run -c release kesu-bench [startup|classify|stages|transcript|state|cases|all]`: the
+/// speed and memory figures the issues ask for, with `grep -o -F -f` over the same input as the
+/// floor.
 @main
 struct Bench {
   static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kesu-bench").path
