@@ -59,6 +59,16 @@ import Testing
   /// A polite question is calm; a reported problem makes a customer at least displeased, asked
   /// politely or not (the labelled sets' authors mostly say so, and the learned weights follow
   /// them); anger still shows through politeness.
+  /// A phone or order number is no hotline: neither the cues nor the learned weights read
+  /// 12345 inside 13912345678 as a threat to go to the regulator.
+  @Test func anIdentifierIsNotAHotline() {
+    for text in ["我的手机号是13912345678", "订单号123456789,麻烦查一下", "账号1231542"] {
+      let reading = classifier.classify(text)
+      #expect(!reading.situations.contains { $0.id == "external-threat" }, "\(text): \(reading.situations.map(\.id))")
+    }
+    #expect(classifier.classify("再不处理我就打12345").situations.contains { $0.id == "external-threat" })
+  }
+
   @Test func aPoliteQuestionStaysCalm() {
     let question = classifier.classify("请问你们营业厅周末开门吗?")
     let polite = classifier.classify("请问这个月账单怎么多了十块?")
@@ -151,6 +161,22 @@ import Testing
     #expect(!fires(engine, "客户扬言要去曝光"))  // within three characters
     #expect(fires(engine, "客户扬言,要是不赔就去投诉"))  // another clause: the threat stands
     #expect(fires(engine, "客户扬言要带人来砸店再投诉"))  // too far to be what was threatened
+  }
+
+  /// A phrase of digits or Latin letters is a word: not inside a longer number or word.
+  @Test func digitsAndLettersMatchWholeWords() throws {
+    let engine = try engine(extraCue: """
+            - id: test-slots
+              any: ["12345", app, 5g]
+
+      """)
+    #expect(fires(engine, "我要打12345"))
+    #expect(fires(engine, "12345,我说到做到"))
+    #expect(!fires(engine, "我手机号13912345678"))
+    #expect(!fires(engine, "订单号123456"))
+    #expect(fires(engine, "你们的APP又闪退了"))
+    #expect(!fires(engine, "I am not happy"))
+    #expect(fires(engine, "办了5G套餐"))  // a letter beside a digit, or a Chinese character, is a boundary
   }
 
   /// Of two phrases of one slot at the same place, the shorter may be the one that fits.

@@ -8,7 +8,7 @@ extension Classifier {
   ) -> [(target: String, start: Int, end: Int)] {
     guard let blend else { return [] }
     let targets = (type == "ordinary" ? [] : ["type:" + type]) + ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
-    return blend.carriers(verdict, targets: targets, in: folded.scalars)
+    return blend.carriers(verdict, targets: targets)
   }
 
   func evidence(

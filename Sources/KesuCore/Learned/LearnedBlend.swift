@@ -37,13 +37,16 @@ struct LearnedBlend: Sendable {
 
   /// The model's reading of one normalised utterance.
   struct Verdict {
+    /// What the model read (`LearnedText`): the normalised text with identifiers masked.
+    var text: [UInt32]
     var features: [LearnedModel.Feature]
     var probabilities: [Float]
   }
 
   func verdict(_ scalars: [UInt32]) -> Verdict {
-    let features = model.features(scalars)
-    return Verdict(features: features, probabilities: model.probabilities(features))
+    let text = LearnedText.of(scalars)
+    let features = model.features(text)
+    return Verdict(text: text, features: features, probabilities: model.probabilities(features))
   }
 
   /// The level with the highest probability plus bonus; the cues' level on a tie.
@@ -77,12 +80,12 @@ struct LearnedBlend: Sendable {
   }
 
   /// The n-grams that pushed each target's output up most (two at most per target), as
-  /// (target, start, end) in the normalised text `scalars`. Only n-grams a person reads as a
-  /// piece of wording are named: Chinese characters alone, or letters and digits alone (not 5投,
-  /// not 款,我).
-  func carriers(_ verdict: Verdict, targets: [String], in scalars: [UInt32]) -> [(target: String, start: Int, end: Int)] {
+  /// (target, start, end) in the normalised text. Only n-grams a person reads as a piece of
+  /// wording are named: Chinese characters alone, or letters and digits alone (not 5投, not 款,我,
+  /// not the `#` of a masked phone number).
+  func carriers(_ verdict: Verdict, targets: [String]) -> [(target: String, start: Int, end: Int)] {
     let readable = verdict.features.filter { feature in
-      let gram = scalars[Int(feature.start)..<Int(feature.start + feature.length)]
+      let gram = verdict.text[Int(feature.start)..<Int(feature.start + feature.length)]
       return gram.allSatisfy(Self.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
     }
     guard !readable.isEmpty else { return [] }

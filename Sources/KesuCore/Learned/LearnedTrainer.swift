@@ -21,7 +21,7 @@ public struct LearnedTrainer: Sendable {
   public func train(
     _ utterances: [LabelledSet.Utterance], knowledge: KnowledgeBase, source: String, normalizer: TextNormalizer = .shared
   ) -> LearnedModel {
-    let texts = utterances.map { normalizer.normalize($0.text).scalars }
+    let texts = utterances.map { LearnedText.of(normalizer.normalize($0.text).scalars) }
     let (grams, idf) = vocabulary(texts)
     var rowOf: [UInt64: Int] = [:]
     for (row, gram) in grams.enumerated() { rowOf[gram] = row }

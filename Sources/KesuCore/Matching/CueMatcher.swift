@@ -165,7 +165,9 @@ public struct CueMatcher: Sendable {
     var slotsSeen = [UInt64](repeating: 0, count: rules.count)
     let uses = index.uses
     let useStart = index.useStart
-    index.automaton.scan(text.scalars) { pattern, start, end in
+    let folded = text.scalars
+    index.automaton.scan(folded) { pattern, start, end in
+      if Self.splitsAWord(folded, start, end) { return }
       for position in Int(useStart[pattern])..<Int(useStart[pattern + 1]) {
         let use = Use(bits: uses[position])
         let cue = use.cue
@@ -279,6 +281,23 @@ public struct CueMatcher: Sendable {
       index = next
     }
     return hits
+  }
+
+  /// Whether the match `start..<end` begins or ends inside a run of Latin letters or of digits:
+  /// 12345 in the phone number 13912345678, app in happy. A phrase is a word there, as Chinese
+  /// characters are not; 5G套餐 and wifi6 still match (a digit beside a letter is a boundary).
+  @inline(__always)
+  static func splitsAWord(_ scalars: [UInt32], _ start: Int, _ end: Int) -> Bool {
+    (start > 0 && Self.sameRun(scalars[start - 1], scalars[start]))
+      || (end < scalars.count && Self.sameRun(scalars[end - 1], scalars[end]))
+  }
+
+  /// Both ASCII digits, or both ASCII letters (the text is folded: lower case, half width).
+  @inline(__always)
+  private static func sameRun(_ a: UInt32, _ b: UInt32) -> Bool {
+    func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
+    func isLetter(_ v: UInt32) -> Bool { v &- 0x61 < 26 }
+    return (isDigit(a) && isDigit(b)) || (isLetter(a) && isLetter(b))
   }
 
   /// The first index in `0..<count` where `before` turns false (it must be true, then false).
