@@ -76,9 +76,20 @@ import Testing
     let angry = classifier.classify("请问你们到底管不管?")
     #expect(polite.situations.map(\.id) == ["billing"] && plain.situations.map(\.id) == ["billing"])
     #expect(question.emotion.level == 0)
+    #expect(question.situations.isEmpty, "a plain question names no problem: \(question.situations.map(\.id))")
+    #expect(classifier.classify("请问营业厅周末几点开门").situations.isEmpty)
     #expect(polite.emotion.level <= 1)
     #expect(plain.emotion.level == 1)
     #expect(angry.emotion.level >= 2)
+  }
+
+  /// With nothing to read, the learned weights would give the commonest level of the labelled
+  /// sets (displeased): a greeting or a filler keeps the cues' calm.
+  @Test func aLineWithNothingInItIsCalm() {
+    for text in ["hello", "ok", "嗯嗯", "。。。", "在吗"] {
+      #expect(classifier.classify(text).emotion.level == 0, "\(text)")
+    }
+    #expect(classifier.classify("my internet is down again").emotion.level >= 1)
   }
 
   @Test func compensationAmountIsRead() {

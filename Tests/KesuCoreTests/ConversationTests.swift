@@ -28,6 +28,20 @@ import Testing
     #expect(call.advise().focus.first == "solve")
   }
 
+  /// A calm customer who has named no problem is greeted and asked what they need, not
+  /// apologised to; once a problem is named, the apology comes first.
+  @Test func aGreetingIsAnsweredWithAGreeting() {
+    var call = Conversation(engine: engine)
+    let (_, advice) = call.customer("你好,在吗")
+    #expect(advice.focus.first == "greet")
+    #expect(wordings(advice).first?.stage == "greet")
+    #expect(!wordings(advice).contains { $0.stage == "apologize" })
+    call.agent("您好,请问有什么可以帮您?")
+    #expect(call.advise().focus.first == "listen")
+    let (_, problem) = call.customer("我的快递三天了还没到")
+    #expect(problem.focus.first == "apologize")
+  }
+
   @Test func anApologyComesEarly() {
     var call = Conversation(engine: engine)
     let (_, advice) = call.customer("我的快递三天了还没到")

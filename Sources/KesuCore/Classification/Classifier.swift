@@ -63,7 +63,8 @@ public struct Classifier: Sendable {
     var floor = knowledge.type(type.winner.id)?.emotionMin ?? 0
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
-    let complaintFloor = calmMarker && level == 0 ? 0 : settings.complaintEmotion
+    let politeQuestion = calmMarker && level == 0
+    let complaintFloor = politeQuestion ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
@@ -72,6 +73,9 @@ public struct Classifier: Sendable {
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
       if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
         guard blended >= blend.situationThreshold else { return nil }
+        // A polite question with nothing displeased in it (请问营业厅几点开门) names no problem:
+        // the weights alone do not make one of it.
+        if !fired, politeQuestion, !knowledge.situations[index].safety { return nil }
         confidence = min(1, blended).rounded(toPlaces: 2)
       } else if !fired {
         return nil
@@ -86,7 +90,13 @@ public struct Classifier: Sendable {
     level = max(level, floor)
     if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
     if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
-    if let verdict, let blend { level = blend.emotion(verdict, ruleLevel: level) }
+    // The weights judge the emotion of a line that says something (a cue fired, a situation is
+    // reported, or three Chinese characters at least); hello, 嗯嗯 or a string of dots keeps the
+    // cues' level: with nothing to read, the weights would give the labelled sets' commonest
+    // level, displeased.
+    if let verdict, let blend, !hits.fired.isEmpty || !situations.isEmpty || Self.saysSomething(folded.scalars) {
+      level = blend.emotion(verdict, ruleLevel: level)
+    }
 
     var demeanor: Reading.Named?
     if let best = demeanorScores.indices.max(by: { demeanorScores[$0] < demeanorScores[$1] }), demeanorScores[best] >= 1 {
@@ -104,6 +114,16 @@ public struct Classifier: Sendable {
         learned: verdict.map { learnedCarriers($0, folded, type: type.winner.id, level: level, situations: situations) } ?? []),
       demands: demands,
       typeScores: scoresByID(typeScores))
+  }
+
+  /// At least three Chinese characters.
+  static func saysSomething(_ scalars: [UInt32]) -> Bool {
+    var han = 0
+    for value in scalars where (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+      han += 1
+      if han >= 3 { return true }
+    }
+    return false
   }
 
   /// The learned weights' say in the type (`LearnedBlend.types`); confidences become the

@@ -2,7 +2,8 @@
 ///
 /// The seeds' order of a good call decides which stage comes next: safety first (criminal,
 /// emergency, stalker); calm and acknowledge before anything else while the customer is angry
-/// (先处理情绪,后处理事情); apologise early (先道歉); listen, confirm, then solve; escalate when
+/// (先处理情绪,后处理事情); greet and ask a calm customer who has named no problem what they
+/// need; apologise early (先道歉); listen, confirm, then solve; escalate when
 /// the case is beyond the agent; thank and promise a follow-up at the end. Wording that fits the
 /// type, the situations and the emotion scores higher; wording already suggested in this call
 /// comes last.
@@ -24,10 +25,16 @@ public struct Advisor: Sendable {
     let calmFirst = emotion >= 2 && !state.feelingAcknowledged(atLeast: 2)
     let listenedAndConfirmed = done.contains("listen") && done.contains("confirm")
     let overNorm = escalation.reasons.contains { $0.trigger == "beyond-authority" }
+    // A calm ordinary customer who has named no problem yet (您好, 在吗, a question) is greeted
+    // and asked what they need: an apology for nothing would sound odd.
+    let complaint = !situations.isEmpty || emotion >= 1 || type != "ordinary"
     var focus: [String]
     if calmFirst {
       focus = ["listen", "apologize"]
       reasoning.append("情绪\(emotion)级且尚未认同情绪:先处理情绪,后处理事情,暂不谈方案")
+    } else if !complaint, !done.contains("solve") {
+      focus = done.contains("greet") ? ["listen", "confirm"] : ["greet", "listen"]
+      reasoning.append("还没有听到问题或不满:先问候,问清客户要办什么,不必道歉")
     } else if !done.contains("apologize") {
       focus = ["apologize", "listen"]
       reasoning.append("还没有道歉:先道歉(为给客户带来的不便),不必等责任厘清")
