@@ -20,6 +20,18 @@ import Testing
     #expect(plain.situations.contains { $0.id == "compensation" })
   }
 
+  /// What a negation takes back stays taken back although the learned weights, which read
+  /// 赔偿 and 12315 without the 不, would put it back.
+  @Test func theWeightsDoNotUndoANegation() {
+    func ids(_ text: String) -> [String] { classifier.classify(text).situations.map(\.id) }
+    #expect(!ids("我不是要赔偿").contains("compensation"))
+    #expect(!ids("我不要赔偿,修好就行").contains("compensation"))
+    #expect(!ids("我没打算去12315").contains("external-threat"))
+    #expect(!ids("不用叫经理,你帮我查一下就行").contains("escalation-request"))
+    #expect(ids("不赔钱我就去12315").contains("external-threat"))
+    #expect(ids("我不要赔钱,你们再倒贴我两百块").contains("compensation"))  // takes it back, then asks again
+  }
+
   @Test func criminalIsAlwaysReported() {
     let reading = classifier.classify("不赔钱我就找人砸了你们营业厅")
     #expect(reading.situations.contains { $0.id == "criminal" })

@@ -64,6 +64,10 @@ public struct Classifier: Sendable {
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let politeQuestion = calmMarker && level == 0
+    var negated = [Bool](repeating: false, count: knowledge.situations.count)
+    for cue in hits.negated {
+      if case .situation(let index) = matcher.rules[cue].owner { negated[index] = true }
+    }
     let complaintFloor = politeQuestion ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
@@ -76,6 +80,9 @@ public struct Classifier: Sendable {
         // A polite question with nothing displeased in it (请问营业厅几点开门) names no problem:
         // the weights alone do not make one of it.
         if !fired, politeQuestion, !knowledge.situations[index].safety { return nil }
+        // The customer says it is not so (我不是要赔偿, 我没打算去12315: a cue of a situation with
+        // `negation_denies:` was negated): the weights, which do not see negation, do not put it back.
+        if !fired, negated[index], knowledge.situations[index].negationDenies { return nil }
         confidence = min(1, blended).rounded(toPlaces: 2)
       } else if !fired {
         return nil

@@ -28,6 +28,9 @@ public struct Situation: Codable, Sendable, Identifiable {
   public var avoid: [String]
   /// The least emotion level this situation means (`emotion_min:`): a threat is never calm.
   public var emotionMin: Int = 0
+  /// A negated cue means the customer says it is not so (`negation_denies:`; 我不是要赔偿,
+  /// 我没打算去12315): the learned weights, which do not see negation, do not report it then.
+  public var negationDenies: Bool = false
   public var cues: [Cue]
   public var location: SourceLocation
 }

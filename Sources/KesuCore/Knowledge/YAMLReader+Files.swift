@@ -71,7 +71,10 @@ extension YAMLReader {
     checkKeys(root, allowed: ["version", "situations"])
     return entries(root, "situations").compactMap { node, entry in
       checkKeys(
-        entry, allowed: ["id", "name", "name_hant", "principle", "escalate_to", "safety", "avoid", "emotion_min", "cues"])
+        entry,
+        allowed: [
+          "id", "name", "name_hant", "principle", "escalate_to", "safety", "avoid", "emotion_min", "negation_denies", "cues",
+        ])
       guard let id = id(entry, owner: node) else { return nil }
       let cues = cues(entry, ownerID: id, negatable: true)
       if cues.isEmpty { error("situation '\(id)' has no cues", at: node) }
@@ -80,8 +83,8 @@ extension YAMLReader {
         nameHant: string(entry, "name_hant", required: true, owner: node) ?? id,
         principle: reference(entry, "principle", kind: .principle), escalateTo: int(entry, "escalate_to", range: 1...9),
         safety: bool(entry, "safety") ?? false, avoid: references(entry, "avoid", kind: .family),
-        emotionMin: int(entry, "emotion_min", range: 0...3) ?? 0, cues: cues,
-        location: location(of: node))
+        emotionMin: int(entry, "emotion_min", range: 0...3) ?? 0, negationDenies: bool(entry, "negation_denies") ?? false,
+        cues: cues, location: location(of: node))
     }
   }
 

@@ -251,11 +251,15 @@ public struct CueMatcher: Sendable {
       return candidate.start - end <= Cue.followWindow
         && !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation)
     }
+    var anyNegated = false
     func survives(_ candidate: Candidate) -> Bool {
       let rule = rules[candidate.cue]
       if rule.atStart, candidate.start > opening { return false }
       // A negation counts only within the same clause: no punctuation between it and the cue.
-      if rule.negatable, negated(candidate) { return false }
+      if rule.negatable, negated(candidate) {
+        anyNegated = true
+        return false
+      }
       return !excepted(candidate) && !isPreceded(candidate)
         && !isFollowed(candidate, by: followers, within: Cue.followWindow, stop: TextNormalizer.isClausePunctuation)
         && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
@@ -268,16 +272,21 @@ public struct CueMatcher: Sendable {
       while next < candidates.count, candidates[next].cue == candidates[index].cue { next += 1 }
       let cue = candidates[index].cue
       let rule = rules[cue]
+      anyNegated = false
+      var fired = false
       if rule.any {
         if let first = candidates[index..<next].first(where: survives) {
           hits.fired.append(FiredCue(cue: cue, start: first.start, end: first.end))
+          fired = true
         }
       } else {
         let surviving = candidates[index..<next].filter(survives)
         if let span = tightestSpan(surviving, slots: rule.slots, within: rule.within, ordered: rule.ordered) {
           hits.fired.append(FiredCue(cue: cue, start: span.lowerBound, end: span.upperBound))
+          fired = true
         }
       }
+      if !fired, anyNegated { hits.negated.append(cue) }
       index = next
     }
     return hits

@@ -10,4 +10,7 @@ public struct CueHits: Sendable {
   public var fired: [FiredCue] = []
   /// Non-overlapping intensifier occurrences (非常, 太, !!!, ??).
   public var intensifiers: [(start: Int, end: Int, punctuation: Bool)] = []
+  /// Cues that did not fire because a negation cancelled them (我不是要赔偿): the learned
+  /// weights, which do not see negation, must not put back what they stand for.
+  public var negated: [Int] = []
 }
