@@ -64,6 +64,8 @@ public struct Classifier: Sendable {
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let politeQuestion = calmMarker && level == 0
+    /// A cue fired, or three Chinese characters or Latin words at least.
+    let saysSomething = !hits.fired.isEmpty || Self.saysSomething(folded.scalars)
     var negated = [Bool](repeating: false, count: knowledge.situations.count)
     for cue in hits.negated {
       if case .situation(let index) = matcher.rules[cue].owner { negated[index] = true }
@@ -77,9 +79,9 @@ public struct Classifier: Sendable {
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
       if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
         guard blended >= blend.situationThreshold else { return nil }
-        // A polite question with nothing displeased in it (请问营业厅几点开门) names no problem:
-        // the weights alone do not make one of it.
-        if !fired, politeQuestion, !knowledge.situations[index].safety { return nil }
+        // A polite question with nothing displeased in it (请问营业厅几点开门), or a line with
+        // next to nothing in it (投诉, hello), names no problem: the weights alone do not make one.
+        if !fired, politeQuestion || !saysSomething, !knowledge.situations[index].safety { return nil }
         // The customer says it is not so (我不是要赔偿, 我没打算去12315: a cue of a situation with
         // `negation_denies:` was negated): the weights, which do not see negation, do not put it back.
         if !fired, negated[index], knowledge.situations[index].negationDenies { return nil }
@@ -98,10 +100,10 @@ public struct Classifier: Sendable {
     if level >= 1, hits.intensifiers.count >= settings.intensifierBump { level = min(3, level + 1) }
     if level == 0, hits.intensifiers.contains(where: \.punctuation) { level = 1 }
     // The weights judge the emotion of a line that says something (a cue fired, a situation is
-    // reported, or three Chinese characters at least); hello, 嗯嗯 or a string of dots keeps the
-    // cues' level: with nothing to read, the weights would give the labelled sets' commonest
+    // reported, or three Chinese characters or Latin words); hello, 嗯嗯 or a string of dots keeps
+    // the cues' level: with nothing to read, the weights would give the labelled sets' commonest
     // level, displeased.
-    if let verdict, let blend, !hits.fired.isEmpty || !situations.isEmpty || Self.saysSomething(folded.scalars) {
+    if let verdict, let blend, saysSomething || !situations.isEmpty {
       level = blend.emotion(verdict, ruleLevel: level)
     }
 
@@ -123,12 +125,15 @@ public struct Classifier: Sendable {
       typeScores: scoresByID(typeScores))
   }
 
-  /// At least three Chinese characters.
+  /// At least three Chinese characters or Latin words (a word counts as one, like a character).
   static func saysSomething(_ scalars: [UInt32]) -> Bool {
-    var han = 0
-    for value in scalars where (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
-      han += 1
-      if han >= 3 { return true }
+    var pieces = 0
+    var inWord = false
+    for value in scalars {
+      let letter = value &- 0x61 < 26
+      if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (letter && !inWord) { pieces += 1 }
+      inWord = letter
+      if pieces >= 3 { return true }
     }
     return false
   }
