@@ -64,7 +64,7 @@ public struct Classifier: Sendable {
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let politeQuestion = calmMarker && level == 0
-    /// A cue fired, or three Chinese characters or Latin words at least.
+    // A cue fired, or three Chinese characters or Latin words at least.
     let saysSomething = !hits.fired.isEmpty || Self.saysSomething(folded.scalars)
     var negated = [Bool](repeating: false, count: knowledge.situations.count)
     for cue in hits.negated {
@@ -90,7 +90,8 @@ public struct Classifier: Sendable {
         return nil
       }
       floor = max(floor, knowledge.situations[index].emotionMin, complaintFloor)
-      return Reading.Label(id: knowledge.situations[index].id, name: knowledge.situations[index].name, confidence: confidence)
+      return Reading.Label(
+        id: knowledge.situations[index].id, name: knowledge.situations[index].name, confidence: confidence)
     }
     .sorted { $0.confidence > $1.confidence }
     // Emotion: the strongest cue, at least what the type and situations imply; intensifiers
@@ -131,7 +132,7 @@ public struct Classifier: Sendable {
     var inWord = false
     for value in scalars {
       let letter = value &- 0x61 < 26
-      if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (letter && !inWord) { pieces += 1 }
+      if TextNormalizer.isHan(value) || (letter && !inWord) { pieces += 1 }
       inWord = letter
       if pieces >= 3 { return true }
     }

@@ -86,7 +86,7 @@ struct LearnedBlend: Sendable {
   func carriers(_ verdict: Verdict, targets: [String]) -> [(target: String, start: Int, end: Int)] {
     let readable = verdict.features.filter { feature in
       let gram = verdict.text[Int(feature.start)..<Int(feature.start + feature.length)]
-      return gram.allSatisfy(Self.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
+      return gram.allSatisfy(TextNormalizer.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
     }
     guard !readable.isEmpty else { return [] }
     var result: [(target: String, start: Int, end: Int)] = []
@@ -125,10 +125,6 @@ struct LearnedBlend: Sendable {
         second = (feature, push)
       }
     }
-  }
-
-  private static func isHan(_ value: UInt32) -> Bool {
-    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
   }
 
   private static func isLetterOrDigit(_ value: UInt32) -> Bool {

@@ -67,6 +67,11 @@ public struct TextNormalizer: Sendable {
     }
   }
 
+  /// A Chinese character (CJK unified ideographs and their extensions).
+  public static func isHan(_ value: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
+  }
+
   private static func isPunctuation(_ value: UInt32) -> Bool {
     switch value {
     case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0x2026, 0x3000...0x303F: return true
