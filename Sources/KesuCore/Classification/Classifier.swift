@@ -131,7 +131,7 @@ public struct Classifier: Sendable {
     var pieces = 0
     var inWord = false
     for value in scalars {
-      let letter = value &- 0x61 < 26
+      let letter = TextNormalizer.isLetter(value)
       if TextNormalizer.isHan(value) || (letter && !inWord) { pieces += 1 }
       inWord = letter
       if pieces >= 3 { return true }

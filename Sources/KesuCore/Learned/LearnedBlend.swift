@@ -86,7 +86,7 @@ struct LearnedBlend: Sendable {
   func carriers(_ verdict: Verdict, targets: [String]) -> [(target: String, start: Int, end: Int)] {
     let readable = verdict.features.filter { feature in
       let gram = verdict.text[Int(feature.start)..<Int(feature.start + feature.length)]
-      return gram.allSatisfy(TextNormalizer.isHan) || (gram.count > 1 && gram.allSatisfy(Self.isLetterOrDigit))
+      return gram.allSatisfy(TextNormalizer.isHan) || (gram.count > 1 && gram.allSatisfy { TextNormalizer.isLetter($0) || TextNormalizer.isDigit($0) })
     }
     guard !readable.isEmpty else { return [] }
     var result: [(target: String, start: Int, end: Int)] = []
@@ -125,9 +125,5 @@ struct LearnedBlend: Sendable {
         second = (feature, push)
       }
     }
-  }
-
-  private static func isLetterOrDigit(_ value: UInt32) -> Bool {
-    (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
   }
 }

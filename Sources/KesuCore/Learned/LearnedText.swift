@@ -12,12 +12,12 @@ enum LearnedText {
     var text = normalized
     var start = 0
     while start < text.count {
-      guard isDigit(text[start]) else {
+      guard TextNormalizer.isDigit(text[start]) else {
         start += 1
         continue
       }
       var end = start
-      while end < text.count, isDigit(text[end]) { end += 1 }
+      while end < text.count, TextNormalizer.isDigit(text[end]) { end += 1 }
       if end - start >= identifierDigits {
         for index in start..<end { text[index] = placeholder }
       }
@@ -25,6 +25,4 @@ enum LearnedText {
     }
     return text
   }
-
-  private static func isDigit(_ value: UInt32) -> Bool { value &- 0x30 < 10 }
 }

@@ -304,9 +304,7 @@ public struct CueMatcher: Sendable {
   /// Both ASCII digits, or both ASCII letters (the text is folded: lower case, half width).
   @inline(__always)
   private static func sameRun(_ a: UInt32, _ b: UInt32) -> Bool {
-    func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
-    func isLetter(_ v: UInt32) -> Bool { v &- 0x61 < 26 }
-    return (isDigit(a) && isDigit(b)) || (isLetter(a) && isLetter(b))
+    (TextNormalizer.isDigit(a) && TextNormalizer.isDigit(b)) || (TextNormalizer.isLetter(a) && TextNormalizer.isLetter(b))
   }
 
   /// The first index in `0..<count` where `before` turns false (it must be true, then false).

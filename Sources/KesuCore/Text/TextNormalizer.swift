@@ -67,6 +67,14 @@ public struct TextNormalizer: Sendable {
     }
   }
 
+  /// An ASCII digit.
+  @inline(__always)
+  public static func isDigit(_ value: UInt32) -> Bool { value &- 0x30 < 10 }
+
+  /// A Latin letter of folded text (lower case: `normalize` folds case).
+  @inline(__always)
+  public static func isLetter(_ value: UInt32) -> Bool { value &- 0x61 < 26 }
+
   /// A Chinese character (CJK unified ideographs and their extensions).
   public static func isHan(_ value: UInt32) -> Bool {
     (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
