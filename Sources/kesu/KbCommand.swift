@@ -5,7 +5,7 @@ import KesuCore
 struct KbCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kb", abstract: "Check, show and measure the knowledge base.",
-    subcommands: [Lint.self, Show.self, Test.self, Train.self])
+    subcommands: [Lint.self, Show.self, Test.self, Agree.self, Train.self])
 
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(

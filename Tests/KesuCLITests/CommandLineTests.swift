@@ -81,6 +81,22 @@ import Testing
     #expect(test.stdout.contains("confusion"))
   }
 
+  @Test func kbAgreeComparesTwoLabellers() throws {
+    let folder = Kesu.temporaryFolder()
+    let first = folder.appendingPathComponent("a.tsv")
+    let second = folder.appendingPathComponent("b.tsv")
+    try "text\ttype\tsituations\temotion\n宽带断了三天\tordinary\toutage\t1\n".write(to: first, atomically: true, encoding: .utf8)
+    try "text\ttype\tsituations\temotion\n宽带断了三天\tordinary\toutage\t2\n".write(to: second, atomically: true, encoding: .utf8)
+    let agree = try Kesu.run(["kb", "agree", first.path, second.path], input: "")
+    #expect(agree.status == 0)
+    #expect(agree.stdout.contains("emotion exact       0.0%") && agree.stdout.contains("disagreements (1)"))
+    try "text\ttype\tsituations\temotion\n宽带好了\tordinary\t-\t0\n".write(to: second, atomically: true, encoding: .utf8)
+    let differ = try Kesu.run(["kb", "agree", first.path, second.path], input: "")
+    #expect(differ.status == 64 && differ.stderr.contains("b.tsv:2: error: the text differs"))
+    let missing = try Kesu.run(["kb", "agree", first.path, folder.appendingPathComponent("none.tsv").path], input: "")
+    #expect(missing.status == 66)
+  }
+
   @Test func kbTrainWritesWeightsTheNextCommandUses() throws {
     let folder = Kesu.temporaryFolder().appendingPathComponent("Knowledge")
     try FileManager.default.copyItem(at: Kesu.root.appendingPathComponent("Knowledge"), to: folder)

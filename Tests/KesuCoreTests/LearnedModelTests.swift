@@ -38,15 +38,31 @@ import Testing
 
   @Test func theTableFindsEveryGramAndNothingElse() {
     let grams: [[UInt32]] = [[0x6295], [0x6295, 0x8BC9], [0x6C14, 0x6B7B, 0x4E86], [0x61], [0x10_FFFF, 0x61]]
-    let keys = grams.map { gram in gram.withUnsafeBufferPointer { GramTable.key($0, start: 0, length: $0.count) } }
+    let keys = grams.map(key)
     #expect(Set(keys).count == keys.count)
     let table = GramTable(keys)
     for (row, key) in keys.enumerated() {
-      #expect(table.row(key) == row)
+      #expect(table.lookup(key) == Int32(row))
       #expect(GramTable.scalars(of: key) == grams[row])
     }
-    let absent: [UInt32] = [0x8BC9, 0x6295]
-    #expect(table.row(absent.withUnsafeBufferPointer { GramTable.key($0, start: 0, length: 2) }) == nil)
+    #expect(table.lookup(key([0x8BC9, 0x6295])) == GramTable.unknown)
+    // 气死了 is known, so 气 and 气死 are kept as prefixes (no row): a lookup of 气死 must not
+    // stop the scan before 气死了. 死 begins nothing known.
+    #expect(table.lookup(key([0x6C14])) == GramTable.prefixOnly)
+    #expect(table.lookup(key([0x6C14, 0x6B7B])) == GramTable.prefixOnly)
+    #expect(table.lookup(key([0x6B7B])) == GramTable.unknown)
+  }
+
+  func key(_ gram: [UInt32]) -> UInt64 { gram.withUnsafeBufferPointer { GramTable.key($0, start: 0, length: $0.count) } }
+
+  @Test func aTrigramWhosePrefixesHaveNoRowIsStillFound() {
+    // Only the trigram has a row: the features must reach it through its two prefixes.
+    let trigram = key([0x6C14, 0x6B7B, 0x4E86])
+    let model = LearnedModel(
+      outputs: ["emotion:0", "emotion:1", "emotion:2", "emotion:3"], grams: [trigram], idf: [1], weights: [0, 0, 0, 1],
+      bias: [0, 0, 0, 0], source: "test")
+    let features = model.features(TextNormalizer.shared.normalize("真气死了").scalars)
+    #expect(features == [LearnedModel.Feature(row: 0, value: 1, start: 1, length: 3)])
   }
 
   @Test func theTrainerLearnsWhatItIsShownAndIsDeterministic() {

@@ -29,6 +29,35 @@ public struct ClassifierEvaluation: Sendable {
     }
   }
 
+  /// A second labeller's labels of the same lines measured against the first's, with the same
+  /// figures: how far two people agree, the ceiling any classifier is measured under. The rows
+  /// are paired in order and must have the same text.
+  public init(
+    labels: [LabelledSet.Utterance], other: [LabelledSet.Utterance], otherFile: String, knowledge: KnowledgeBase
+  ) throws(LabelledSet.FormatError) {
+    guard labels.count == other.count else {
+      throw LabelledSet.FormatError(
+        file: otherFile, line: other.last?.line ?? 1, message: "the two files have \(labels.count) and \(other.count) rows; they must label the same lines")
+    }
+    for (first, second) in zip(labels, other) {
+      guard first.text == second.text else {
+        throw LabelledSet.FormatError(
+          file: otherFile, line: second.line, message: "the text differs from line \(first.line) of the first file: \(second.text)")
+      }
+      add(first, Self.reading(second, knowledge))
+    }
+  }
+
+  /// A labelled row as if a classifier had read it, every label with confidence 1.
+  static func reading(_ row: LabelledSet.Utterance, _ knowledge: KnowledgeBase) -> Reading {
+    func label(_ id: String, _ name: String?) -> Reading.Label { .init(id: id, name: name ?? id, confidence: 1) }
+    return Reading(
+      text: row.text, type: label(row.type, knowledge.type(row.type)?.name), alternatives: [],
+      situations: row.situations.sorted().map { label($0, knowledge.situation($0)?.name) },
+      emotion: .init(level: row.emotion, name: knowledge.emotion(row.emotion)?.name ?? String(row.emotion)), demeanor: nil,
+      evidence: [], demands: [], typeScores: [:])
+  }
+
   private mutating func add(_ utterance: LabelledSet.Utterance, _ reading: Reading) {
     total += 1
     var problems: [String] = []

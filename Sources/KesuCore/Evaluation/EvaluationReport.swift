@@ -4,7 +4,9 @@ import Foundation
 public enum EvaluationReport {
   static func pct(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 
-  public static func classifier(_ e: ClassifierEvaluation, knowledge: KnowledgeBase) -> String {
+  /// `secondLabeller`: the readings are another person's labels (`kesu kb agree`), so the
+  /// columns are theirs and there is no evidence to show.
+  public static func classifier(_ e: ClassifierEvaluation, knowledge: KnowledgeBase, secondLabeller: Bool = false) -> String {
     var lines = [
       "utterances          \(e.total)",
       "type accuracy       \(pct(e.typeAccuracy))",
@@ -22,7 +24,8 @@ public enum EvaluationReport {
       lines.append("  \(id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(pct(e.typeAccuracy(id)))  \(n)")
     }
     lines.append("")
-    lines.append("confusion (row = expected, column = classifier; only non-zero cells):")
+    let columns = secondLabeller ? "second file" : "classifier"
+    lines.append("confusion (row = expected, column = \(columns); only non-zero cells):")
     for id in types {
       let row = (e.confusion[id] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
       lines.append("  \(id): " + row.joined(separator: ", "))
@@ -34,10 +37,11 @@ public enum EvaluationReport {
         "  \(id.padding(toLength: 18, withPad: " ", startingAt: 0)) \(pct(e.situationPrecision(id)))  \(pct(e.situationRecall(id)))")
     }
     lines.append("")
-    lines.append("misses (\(e.misses.count)):")
+    lines.append("\(secondLabeller ? "disagreements" : "misses") (\(e.misses.count)):")
     for miss in e.misses {
       lines.append("  line \(miss.utterance.line): \(miss.utterance.text)")
       lines.append("    " + miss.problems.joined(separator: "; "))
+      if secondLabeller { continue }
       let evidence = miss.reading.evidence.map { $0.matched + $0.arrow + $0.target }.joined(separator: " ")
       lines.append("    evidence: " + (evidence.isEmpty ? "none" : evidence))
     }

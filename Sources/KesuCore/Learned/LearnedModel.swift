@@ -44,21 +44,25 @@ public struct LearnedModel: Codable, Sendable {
 
   /// The utterance's features: `1 + ln(count)` times the idf, scaled to unit length.
   public func features(_ scalars: [UInt32]) -> [Feature] {
-    Self.features(scalars, rows: table.row, idf: idf)
+    Self.features(scalars, lookup: table.lookup, idf: idf)
   }
 
-  /// The same for training, where the vocabulary is still a dictionary.
-  static func features(_ scalars: [UInt32], rows: (UInt64) -> Int?, idf: [Float]) -> [Feature] {
+  /// The same for training, where the vocabulary is still a dictionary. `lookup` gives an
+  /// n-gram's row, `GramTable.prefixOnly`, or `GramTable.unknown` when no known n-gram begins
+  /// with it (then the longer ones starting at the same place are not looked up).
+  static func features(_ scalars: [UInt32], lookup: (UInt64) -> Int32, idf: [Float]) -> [Feature] {
     // Each occurrence as one integer, row then position, so a plain integer sort groups the
     // rows and puts each row's first occurrence first.
     var found: [UInt64] = []
     found.reserveCapacity(scalars.count * 3)
     scalars.withUnsafeBufferPointer { text in
       for start in 0..<text.count {
+        var key: UInt64 = 0
         for length in 1...min(3, text.count - start) {
-          if let row = rows(GramTable.key(text, start: start, length: length)) {
-            found.append(UInt64(row) << 32 | UInt64(start) << 2 | UInt64(length))
-          }
+          key = GramTable.extend(key, text[start + length - 1])
+          let row = lookup(key)
+          if row == GramTable.unknown { break }
+          if row >= 0 { found.append(UInt64(row) << 32 | UInt64(start) << 2 | UInt64(length)) }
         }
       }
     }

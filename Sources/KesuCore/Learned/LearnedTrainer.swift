@@ -25,7 +25,7 @@ public struct LearnedTrainer: Sendable {
     let (grams, idf) = vocabulary(texts)
     var rowOf: [UInt64: Int] = [:]
     for (row, gram) in grams.enumerated() { rowOf[gram] = row }
-    let features = texts.map { LearnedModel.features($0, rows: { rowOf[$0] }, idf: idf) }
+    let features = texts.map { LearnedModel.features($0, lookup: { rowOf[$0].map(Int32.init) ?? GramTable.unknown }, idf: idf) }
 
     let situations = knowledge.situations.filter { situation in
       utterances.count(where: { $0.situations.contains(situation.id) }) >= minimumPositives

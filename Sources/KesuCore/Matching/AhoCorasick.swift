@@ -2,21 +2,27 @@
 /// one left-to-right pass, whatever the number of patterns.
 ///
 /// Scalars that occur in no pattern map to symbol 0 and send the scan straight back to the
-/// root, so ordinary text costs one table lookup per character.
+/// root, so ordinary text costs one table lookup per character. The tables are laid out for the
+/// scan, which is bound by memory latency: what one step needs of a state (its row of children,
+/// its failure link, its outputs) sits in one record, and a row's children in one array.
 public struct AhoCorasick: Codable, Sendable {
   /// Symbol of each BMP scalar (0: in no pattern).
   private let bmpSymbols: [UInt16]
   private let otherSymbols: [UInt32: UInt16]
-  /// Goto function of the non-root states.
-  private let rows: Rows
   /// Goto from the root, dense.
   private let rootTransitions: [Int32]
-  private let failure: [Int32]
-  /// Pattern whose text is exactly this state's string, or -1.
-  private let patternAt: [Int32]
-  /// Nearest state on the failure chain that ends a pattern, or -1.
-  private let outputLink: [Int32]
+  /// One record of `Self.stride` per state, and one more closing the last:
+  /// (first child in `edges`, failure state, first pattern in `outputs`, unused). A state's
+  /// children and outputs end where the next record's begin.
+  private let records: [Int32]
+  /// The children of every non-root state, row after row, each `symbol << 32 | child` and sorted
+  /// by symbol within its row.
+  private let edges: [UInt64]
+  /// Per state, every pattern that ends there: its own, then those of its failure chain, longest first.
+  private let outputs: [Int32]
   public let patternLengths: [Int]
+
+  private static let stride = 4
 
   public var patternCount: Int { patternLengths.count }
 
@@ -69,7 +75,6 @@ public struct AhoCorasick: Codable, Sendable {
     }
     for state in 0..<patternAt.count { childStart[state + 1] += childStart[state] }
     let rows = Rows(start: childStart, symbols: childSymbols, states: childStates)
-    self.rows = rows
 
     var rootTransitions = [Int32](repeating: 0, count: alphabet)
     for index in Int(childStart[0])..<Int(childStart[1]) { rootTransitions[Int(childSymbols[index])] = childStates[index] }
@@ -104,57 +109,99 @@ public struct AhoCorasick: Codable, Sendable {
       }
     }
 
-    self.bmpSymbols = bmp
-    self.otherSymbols = other
-    self.rootTransitions = rootTransitions
-    self.failure = failure
-    self.patternAt = patternAt
-    self.outputLink = outputLink
-    self.patternLengths = patterns.map(\.count)
-  }
-
-  /// Calls `report(pattern, start, end)` for every occurrence, in order of `end`.
-  public func scan(_ text: [UInt32], _ report: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
-    var state = 0
-    for position in 0..<text.count {
-      let value = text[position]
-      let symbol = value < 0x10000 ? Int(bmpSymbols[Int(value)]) : Int(otherSymbols[value] ?? 0)
-      if symbol == 0 {
-        state = 0
-        continue
-      }
-      while true {
-        if state == 0 {
-          state = Int(rootTransitions[symbol])
-          break
-        }
-        if let next = rows.child(of: state, symbol) {
-          state = Int(next)
-          break
-        }
-        state = Int(failure[state])
-      }
-      if state == 0 { continue }
+    // Each state's outputs, flattened: its own pattern, then those along its output links.
+    let stateCount = patternAt.count
+    var outputs: [Int32] = []
+    var records = [Int32](repeating: 0, count: (stateCount + 1) * Self.stride)
+    for state in 0...stateCount {
+      let record = state * Self.stride
+      records[record] = childStart[state]
+      records[record + 2] = Int32(outputs.count)
+      guard state < stateCount else { break }
+      records[record + 1] = failure[state]
       var output = patternAt[state] >= 0 ? Int32(state) : outputLink[state]
       while output >= 0 {
-        let pattern = Int(patternAt[Int(output)])
-        report(pattern, position + 1 - patternLengths[pattern], position + 1)
+        outputs.append(patternAt[Int(output)])
         output = outputLink[Int(output)]
       }
     }
+    self.bmpSymbols = bmp
+    self.otherSymbols = other
+    self.rootTransitions = rootTransitions
+    self.records = records
+    self.edges = zip(childSymbols, childStates).map { UInt64($0) << 32 | UInt64(UInt32(bitPattern: $1)) }
+    self.outputs = outputs
+    self.patternLengths = patterns.map(\.count)
+  }
+
+  /// Calls `report(pattern, start, end)` for every occurrence, in order of `end` (then longest first).
+  public func scan(_ text: [UInt32], _ report: (_ pattern: Int, _ start: Int, _ end: Int) -> Void) {
+    bmpSymbols.withUnsafeBufferPointer { bmp in
+      rootTransitions.withUnsafeBufferPointer { root in
+        records.withUnsafeBufferPointer { records in
+          edges.withUnsafeBufferPointer { edges in
+            outputs.withUnsafeBufferPointer { outputs in
+              var state = 0
+              for position in 0..<text.count {
+                let value = text[position]
+                let symbol = value < 0x10000 ? Int(bmp[Int(value)]) : Int(otherSymbols[value] ?? 0)
+                if symbol == 0 {
+                  state = 0
+                  continue
+                }
+                while true {
+                  if state == 0 {
+                    state = Int(root[symbol])
+                    break
+                  }
+                  let record = state &* Self.stride
+                  if let next = Self.child(edges, from: Int(records[record]), to: Int(records[record &+ Self.stride]), symbol) {
+                    state = next
+                    break
+                  }
+                  state = Int(records[record &+ 1])
+                }
+                if state == 0 { continue }
+                let record = state &* Self.stride
+                for index in Int(records[record &+ 2])..<Int(records[record &+ Self.stride &+ 2]) {
+                  let pattern = Int(outputs[index])
+                  report(pattern, position + 1 - patternLengths[pattern], position + 1)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The child on `symbol` among `edges[from..<to]` (one state's row, sorted): a binary search,
+  /// most rows have one or two.
+  @inline(__always)
+  private static func child(_ edges: UnsafeBufferPointer<UInt64>, from: Int, to: Int, _ symbol: Int) -> Int? {
+    var low = from
+    var high = to
+    let wanted = UInt64(symbol)
+    while low < high {
+      let mid = (low &+ high) >> 1
+      let edge = edges[mid]
+      let found = edge >> 32
+      if found == wanted { return Int(UInt32(truncatingIfNeeded: edge)) }
+      if found < wanted { low = mid &+ 1 } else { high = mid }
+    }
+    return nil
   }
 }
 
 extension AhoCorasick {
-  /// The goto function compressed by rows: state `s`'s children are
-  /// `symbols[start[s]..<start[s + 1]]` (sorted) with `states` beside them.
-  struct Rows: Codable, Sendable {
+  /// The goto function while the automaton is built, compressed by rows: state `s`'s children
+  /// are `symbols[start[s]..<start[s + 1]]` (sorted) with `states` beside them.
+  struct Rows {
     let start: [Int32]
     let symbols: [UInt16]
     let states: [Int32]
 
-    /// The child of `state` on `symbol`: a binary search of its row (most have one or two).
-    @inline(__always)
+    /// The child of `state` on `symbol`: a binary search of its row.
     func child(of state: Int, _ symbol: Int) -> Int32? {
       var low = Int(start[state])
       var high = Int(start[state + 1])

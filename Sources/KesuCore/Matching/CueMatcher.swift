@@ -147,6 +147,11 @@ public struct CueMatcher: Sendable {
     var slot: Int
     var start: Int
     var end: Int
+    /// Cue, then start, then the longer first, in one integer: what the candidates are sorted by.
+    /// (A phrase over 4 095 characters sorts as if it were that long.)
+    var order: UInt64 {
+      UInt64(truncatingIfNeeded: cue) << 40 | UInt64(truncatingIfNeeded: start) << 12 | UInt64(4095 - min(end - start, 4095))
+    }
   }
 
   /// Runs every cue over the folded text. Each cue fires at most once: at its leftmost (then
@@ -160,25 +165,37 @@ public struct CueMatcher: Sendable {
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
-    // For each `all` cue, which of its slots occurred: most have only some (a `$staff` word
-    // alone), and their candidates are dropped before any sorting or checking.
+    // Two passes over what the automaton found. The first notes, for each cue, which of its
+    // slots occurred; the second keeps only the phrases of cues that can fire (an `any` cue with
+    // a phrase, an `all` cue with every slot: most have only some, a `$staff` word alone) and
+    // their `except:`, `not_followed_by:` … phrases, before any sorting or checking.
+    var found: [(pattern: Int, start: Int, end: Int)] = []
+    found.reserveCapacity(128)
     var slotsSeen = [UInt64](repeating: 0, count: rules.count)
     let uses = index.uses
     let useStart = index.useStart
     let folded = text.scalars
     index.automaton.scan(folded) { pattern, start, end in
       if Self.splitsAWord(folded, start, end) { return }
+      found.append((pattern, start, end))
+      for position in Int(useStart[pattern])..<Int(useStart[pattern + 1]) {
+        let use = Use(bits: uses[position])
+        if use.kind == .phrase { slotsSeen[use.cue] |= 1 << UInt64(min(use.slot, 63)) }
+      }
+    }
+    func canFire(_ cue: Int) -> Bool {
+      rules[cue].any ? slotsSeen[cue] != 0 : slotsSeen[cue] == Self.slotMask(rules[cue].slots)
+    }
+    for (pattern, start, end) in found {
       for position in Int(useStart[pattern])..<Int(useStart[pattern + 1]) {
         let use = Use(bits: uses[position])
         let cue = use.cue
         switch use.kind {
-        case .phrase:
-          candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end))
-          slotsSeen[cue] |= 1 << UInt64(min(use.slot, 63))
-        case .except: excepts.append((cue, start, end))
-        case .follower: followers.append((cue, start))
-        case .precursor: precursors.append((cue, end))
-        case .clearer: clearers.append((cue, start))
+        case .phrase: if canFire(cue) { candidates.append(Candidate(cue: cue, slot: use.slot, start: start, end: end)) }
+        case .except: if canFire(cue) { excepts.append((cue, start, end)) }
+        case .follower: if canFire(cue) { followers.append((cue, start)) }
+        case .precursor: if canFire(cue) { precursors.append((cue, end)) }
+        case .clearer: if canFire(cue) { clearers.append((cue, start)) }
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
         case .intensifier, .punctuationIntensifier:
@@ -188,7 +205,6 @@ public struct CueMatcher: Sendable {
         }
       }
     }
-    candidates.removeAll { !rules[$0.cue].any && slotsSeen[$0.cue] != Self.slotMask(rules[$0.cue].slots) }
     guard !candidates.isEmpty else { return hits }
 
     // Every check below is a binary search or a bounded scan, so a megabyte-long line full of
@@ -265,7 +281,7 @@ public struct CueMatcher: Sendable {
         && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
     }
 
-    candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
+    candidates.sort { $0.order < $1.order }
     var index = 0
     while index < candidates.count {
       var next = index
