@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KesuCore
@@ -42,5 +43,22 @@ import Testing
     #expect(throws: LabelledSet.FormatError.self) {
       try ClassifierEvaluation(labels: first, other: longer, otherFile: "y.tsv", knowledge: knowledge)
     }
+  }
+
+  /// The second labellers' files pair line by line with the sets they label again, and give the
+  /// figures Tests/Fixtures/README.md reports ("How far people agree").
+  @Test func theSecondLabellersFilesPairWithTheirSets() throws {
+    func set(_ name: String) throws -> [LabelledSet.Utterance] {
+      try LabelledSet.utterances(TestSupport.fixture(name), file: name, knowledge: knowledge)
+    }
+    func agreement(_ first: String, _ second: String) throws -> ClassifierEvaluation {
+      try ClassifierEvaluation(labels: set(first), other: set("agreement/" + second), otherFile: second, knowledge: knowledge)
+    }
+    let a = try agreement("classifier-held.tsv", "classifier-held-by-A.tsv")
+    let b = try agreement("classifier-held.tsv", "classifier-held-by-B.tsv")
+    let c = try agreement("classifier-unseen-o.tsv", "classifier-unseen-o-by-C.tsv")
+    #expect((a.total, b.total, c.total) == (248, 248, 200))
+    #expect(String(format: "%.3f %.3f %.3f", a.situationF1, b.situationF1, c.situationF1) == "0.861 0.838 0.942")
+    #expect(String(format: "%.3f %.3f %.3f", a.angryF1, b.angryF1, c.angryF1) == "0.674 0.781 0.806")
   }
 }

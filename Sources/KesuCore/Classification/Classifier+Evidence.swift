@@ -7,8 +7,17 @@ extension Classifier {
     _ verdict: LearnedBlend.Verdict, _ folded: NormalizedText, type: String, level: Int, situations: [Reading.Label]
   ) -> [(target: String, start: Int, end: Int)] {
     guard let blend else { return [] }
-    let targets = (type == "ordinary" ? [] : ["type:" + type]) + ["emotion:\(level)"] + situations.map { "situation:" + $0.id }
-    return blend.carriers(verdict, targets: targets)
+    var outputs: [Int] = []
+    if type != "ordinary", let index = knowledge.types.firstIndex(where: { $0.id == type }), let output = blend.typeOutputs[index] {
+      outputs.append(output)
+    }
+    if let output = blend.emotionOutputs[level] { outputs.append(output) }
+    for situation in situations {
+      if let index = knowledge.situations.firstIndex(where: { $0.id == situation.id }), let output = blend.situationOutputs[index] {
+        outputs.append(output)
+      }
+    }
+    return blend.carriers(verdict, outputs: outputs)
   }
 
   func evidence(
@@ -28,7 +37,7 @@ extension Classifier {
     var result: [Reading.Evidence] = hits.fired.map { fired in
       let (matched, range) = slice(fired.start, fired.end)
       return .init(
-        rule: matcher.cues[fired.cue].cue.id, target: targets[fired.cue], matched: matched, start: range.lowerBound,
+        rule: ruleIDs[fired.cue], target: targets[fired.cue], matched: matched, start: range.lowerBound,
         end: range.upperBound)
     }
     for intensifier in hits.intensifiers {

@@ -15,6 +15,8 @@ public struct Classifier: Sendable {
   private let ordinaryIndex: Int
   /// What each cue stands for (`type:stalker` …), per cue index: built once, not per utterance.
   let targets: [String]
+  /// Each cue's id, per cue index (reading it through `matcher.cues` would copy the whole cue).
+  let ruleIDs: [String]
   /// The learned weights and how they join the cues, when the knowledge has `learned.tsv`.
   let blend: LearnedBlend?
 
@@ -25,6 +27,7 @@ public struct Classifier: Sendable {
     self.matcher = matcher
     self.ordinaryIndex = knowledge.types.firstIndex { $0.id == "ordinary" } ?? 0
     self.targets = matcher.cues.map { Self.target($0.owner, knowledge) }
+    self.ruleIDs = matcher.cues.map(\.cue.id)
     self.blend = knowledge.learned.map { LearnedBlend(model: $0, knowledge: knowledge) }
   }
 

@@ -18,8 +18,6 @@ struct LearnedBlend: Sendable {
   /// Safety situations and those that escalate a case (`EscalationStatus.escalates`): a cue
   /// reports them whatever the model says; the model may only add them.
   let keptOnCue: [Bool]
-  /// Output index by target (`emotion:2`, `type:stalker` …), for the evidence.
-  let outputOf: [String: Int]
 
   init(model: LearnedModel, knowledge: KnowledgeBase) {
     self.model = model
@@ -32,7 +30,6 @@ struct LearnedBlend: Sendable {
     typeOutputs = knowledge.types.map { model.output("type:" + $0.id) }
     situationOutputs = knowledge.situations.map { model.output("situation:" + $0.id) }
     keptOnCue = knowledge.situations.map { $0.safety || EscalationStatus.escalates($0, in: knowledge) }
-    outputOf = Dictionary(model.outputs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The model's reading of one normalised utterance.
@@ -83,15 +80,14 @@ struct LearnedBlend: Sendable {
   /// (target, start, end) in the normalised text. Only n-grams a person reads as a piece of
   /// wording are named: Chinese characters alone, or letters and digits alone (not 5投, not 款,我,
   /// not the `#` of a masked phone number).
-  func carriers(_ verdict: Verdict, targets: [String]) -> [(target: String, start: Int, end: Int)] {
+  func carriers(_ verdict: Verdict, outputs: [Int]) -> [(target: String, start: Int, end: Int)] {
     let readable = verdict.features.filter { feature in
       let gram = verdict.text[Int(feature.start)..<Int(feature.start + feature.length)]
       return gram.allSatisfy(TextNormalizer.isHan) || (gram.count > 1 && gram.allSatisfy { TextNormalizer.isLetter($0) || TextNormalizer.isDigit($0) })
     }
     guard !readable.isEmpty else { return [] }
     var result: [(target: String, start: Int, end: Int)] = []
-    for target in targets {
-      guard let output = outputOf[target] else { continue }
+    for output in outputs {
       // The two that push most, and the two longer than one character that do: a single
       // character is named only when no longer n-gram pushes.
       var any = TopTwo()
@@ -103,7 +99,7 @@ struct LearnedBlend: Sendable {
         if feature.length > 1 { longer.offer(feature, push) }
       }
       for feature in (longer.isEmpty ? any : longer).best {
-        result.append((target, Int(feature.start), Int(feature.start + feature.length)))
+        result.append((model.outputs[output], Int(feature.start), Int(feature.start + feature.length)))
       }
     }
     return result
