@@ -31,6 +31,10 @@ public struct Cue: Codable, Hashable, Sendable {
   /// A match followed later in the same sentence (within `clearedWithin` characters, across
   /// commas) by one of these does not count: 没办法 is a refusal, 没办法,不过我可以… is not.
   public var clearedBy: [String]
+  /// The same looking back: a match that comes after one of these in the same sentence (ending
+  /// within `clearedWithin` characters before it) does not count: 你们自己掂量 menaces, 我咨询过
+  /// 律师了……你们自己掂量 weighs a lawsuit.
+  public var clearedByEarlier: [String]
   public var clearedWithin: Int
   public var weight: Double
   /// The match must open the text (after leading spaces and punctuation): 喂 only as a greeting.
@@ -65,6 +69,7 @@ extension Cue {
       notFollowedBy = try source.strings()
       notPrecededBy = try source.strings()
       clearedBy = try source.strings()
+      clearedByEarlier = try source.strings()
       clearedWithin = Int(try source.raw(Int64.self))
       weight = Double(bitPattern: try source.raw(UInt64.self))
       atStart = try source.raw(UInt8.self) != 0
@@ -86,6 +91,7 @@ extension Cue {
     notFollowedBy = try fields.decode([String].self, forKey: .notFollowedBy)
     notPrecededBy = try fields.decode([String].self, forKey: .notPrecededBy)
     clearedBy = try fields.decode([String].self, forKey: .clearedBy)
+    clearedByEarlier = try fields.decode([String].self, forKey: .clearedByEarlier)
     clearedWithin = try fields.decode(Int.self, forKey: .clearedWithin)
     weight = try fields.decode(Double.self, forKey: .weight)
     atStart = try fields.decode(Bool.self, forKey: .atStart)

@@ -33,7 +33,8 @@ extension YAMLReader {
         result.append(
           Cue(
             id: fallbackID, mode: .any, phrases: phrases, slots: slots, within: 10, ordered: false,
-            negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedWithin: 20,
+            negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedByEarlier: [],
+            clearedWithin: 20,
             weight: 1, atStart: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
@@ -41,7 +42,7 @@ extension YAMLReader {
       checkKeys(
         cue, allowed: [
           "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "not_preceded_by",
-          "cleared_by", "cleared_within", "weight", "at_start", "examples", "counter",
+          "cleared_by", "cleared_by_earlier", "cleared_within", "weight", "at_start", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[field: $0] != nil }
       guard forms.count == 1 else {
@@ -73,6 +74,7 @@ extension YAMLReader {
           notFollowedBy: phraseList(cue, "not_followed_by"),
           notPrecededBy: phraseList(cue, "not_preceded_by"),
           clearedBy: phraseList(cue, "cleared_by"),
+          clearedByEarlier: phraseList(cue, "cleared_by_earlier"),
           clearedWithin: int(cue, "cleared_within", range: 1...200) ?? 20,
           weight: double(cue, "weight", range: 0...100) ?? 1,
           atStart: bool(cue, "at_start") ?? false,

@@ -17,6 +17,8 @@ public struct CueMatcher: Sendable {
       case intensifier, punctuationIntensifier
       /// A `not_preceded_by:` phrase.
       case precursor
+      /// A `cleared_by_earlier:` phrase.
+      case earlierClearer
     }
     let bits: UInt64
 
@@ -128,6 +130,7 @@ public struct CueMatcher: Sendable {
       for phrase in entry.cue.notFollowedBy { add(phrase, Use(.follower, cue: index)) }
       for phrase in entry.cue.notPrecededBy { add(phrase, Use(.precursor, cue: index)) }
       for phrase in entry.cue.clearedBy { add(phrase, Use(.clearer, cue: index)) }
+      for phrase in entry.cue.clearedByEarlier { add(phrase, Use(.earlierClearer, cue: index)) }
     }
     for word in knowledge.classifier.negationWords { add(word, Use(.negation)) }
     for word in knowledge.classifier.notNegations { add(word, Use(.notNegation)) }
@@ -162,6 +165,7 @@ public struct CueMatcher: Sendable {
     var followers: [(cue: Int, start: Int)] = []
     var precursors: [(cue: Int, end: Int)] = []
     var clearers: [(cue: Int, start: Int)] = []
+    var earlierClearers: [(cue: Int, end: Int)] = []
     var negations: [(start: Int, end: Int)] = []
     var notNegations: [(start: Int, end: Int)] = []
     var hits = CueHits()
@@ -196,6 +200,7 @@ public struct CueMatcher: Sendable {
         case .follower: if canFire(cue) { followers.append((cue, start)) }
         case .precursor: if canFire(cue) { precursors.append((cue, end)) }
         case .clearer: if canFire(cue) { clearers.append((cue, start)) }
+        case .earlierClearer: if canFire(cue) { earlierClearers.append((cue, end)) }
         case .negation: negations.append((start, end))
         case .notNegation: notNegations.append((start, end))
         case .intensifier, .punctuationIntensifier:
@@ -224,6 +229,7 @@ public struct CueMatcher: Sendable {
     followers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
     precursors.sort { ($0.cue, $0.end) < ($1.cue, $1.end) }
     clearers.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+    earlierClearers.sort { ($0.cue, $0.end) < ($1.cue, $1.end) }
     let opening = text.scalars.firstIndex { !TextNormalizer.isSpaceOrPunctuation($0) } ?? 0
 
     func negated(_ candidate: Candidate) -> Bool {
@@ -257,15 +263,16 @@ public struct CueMatcher: Sendable {
       let start = list[low].start
       return start - candidate.end <= window && !text.scalars[candidate.end..<start].contains(where: stop)
     }
-    /// Whether a `not_preceded_by:` phrase of this cue ends within `Cue.followWindow` characters
-    /// before the match, in the same clause.
-    func isPreceded(_ candidate: Candidate) -> Bool {
-      guard !precursors.isEmpty else { return false }
-      let nearest = partition(precursors.count) { (precursors[$0].cue, precursors[$0].end) <= (candidate.cue, candidate.start) } - 1
-      guard nearest >= 0, precursors[nearest].cue == candidate.cue else { return false }
-      let end = precursors[nearest].end
-      return candidate.start - end <= Cue.followWindow
-        && !text.scalars[end..<candidate.start].contains(where: TextNormalizer.isClausePunctuation)
+    /// Whether a phrase of `list` (sorted by cue, end) for this cue ends within `window`
+    /// characters before the match, with no `stop` punctuation in between.
+    func isPreceded(
+      _ candidate: Candidate, by list: [(cue: Int, end: Int)], within window: Int, stop: (UInt32) -> Bool
+    ) -> Bool {
+      guard !list.isEmpty else { return false }
+      let nearest = partition(list.count) { (list[$0].cue, list[$0].end) <= (candidate.cue, candidate.start) } - 1
+      guard nearest >= 0, list[nearest].cue == candidate.cue else { return false }
+      let end = list[nearest].end
+      return candidate.start - end <= window && !text.scalars[end..<candidate.start].contains(where: stop)
     }
     var anyNegated = false
     func survives(_ candidate: Candidate) -> Bool {
@@ -276,7 +283,9 @@ public struct CueMatcher: Sendable {
         anyNegated = true
         return false
       }
-      return !excepted(candidate) && !isPreceded(candidate)
+      return !excepted(candidate)
+        && !isPreceded(candidate, by: precursors, within: Cue.followWindow, stop: TextNormalizer.isClausePunctuation)
+        && !isPreceded(candidate, by: earlierClearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
         && !isFollowed(candidate, by: followers, within: Cue.followWindow, stop: TextNormalizer.isClausePunctuation)
         && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
     }
