@@ -32,6 +32,16 @@ import Testing
     #expect(ids("我不要赔钱,你们再倒贴我两百块").contains("compensation"))  // takes it back, then asks again
   }
 
+  /// An agent's note that says how the customer is reports the level: the weights, which read
+  /// 客户 as a calm note, brought 客户很生气 down to displeased.
+  @Test func aNoteOfTheCustomersStateReportsTheLevel() {
+    for (text, level) in [("客户很生气", 2), ("客户非常愤怒", 2), ("客户很生气,说宽带断了三天", 2), ("客户骂人了", 3)] {
+      #expect(classifier.classify(text).emotion.level == level, "\(text)")
+    }
+    // Someone else's state is not the customer's.
+    #expect(classifier.classify("客户称装修工人骂人了").emotion.level == 1)
+  }
+
   @Test func criminalIsAlwaysReported() {
     let reading = classifier.classify("不赔钱我就找人砸了你们营业厅")
     #expect(reading.situations.contains { $0.id == "criminal" })

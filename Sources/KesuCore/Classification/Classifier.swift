@@ -42,6 +42,8 @@ public struct Classifier: Sendable {
     var level = 0
     /// A level-0 cue (请问, 麻烦您 …): a polite question is not a complaint.
     var calmMarker = false
+    /// The highest level an agent's note reports (客户很生气): the weights do not go below it.
+    var reportedLevel = 0
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
       let rule = matcher.rules[fired.cue]
@@ -56,6 +58,7 @@ public struct Classifier: Sendable {
         }
       case .emotion(let cueLevel):
         level = max(level, cueLevel)
+        if rule.reported { reportedLevel = max(reportedLevel, cueLevel) }
         if cueLevel == 0 { calmMarker = true }
       case .stage, .forbidden: break
       }
@@ -108,7 +111,7 @@ public struct Classifier: Sendable {
     // the cues' level: with nothing to read, the weights would give the labelled sets' commonest
     // level, displeased.
     if let verdict, let blend, saysSomething || !situations.isEmpty {
-      level = blend.emotion(verdict, ruleLevel: level)
+      level = max(blend.emotion(verdict, ruleLevel: level), reportedLevel)
     }
 
     var demeanor: Reading.Named?

@@ -47,6 +47,7 @@ public struct CueMatcher: Sendable {
     public var weight: Double
     var any: Bool
     var atStart: Bool
+    var reported: Bool
     var negatable: Bool
     var within: Int
     var slots: Int
@@ -74,7 +75,7 @@ public struct CueMatcher: Sendable {
     self.cues = compiled
     self.rules = compiled.map {
       Rule(
-        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart,
+        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart, reported: $0.cue.reported,
         negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
         ordered: $0.cue.ordered, clearedWithin: $0.cue.clearedWithin)
     }
