@@ -32,14 +32,26 @@ import Testing
     #expect(ids("我不要赔钱,你们再倒贴我两百块").contains("compensation"))  // takes it back, then asks again
   }
 
-  /// An agent's note that says how the customer is reports the level: the weights, which read
+  /// An agent's note that says how the customer is settles the level: the weights, which read
   /// 客户 as a calm note, brought 客户很生气 down to displeased.
-  @Test func aNoteOfTheCustomersStateReportsTheLevel() {
+  @Test func aNoteOfTheCustomersStateSettlesTheLevel() {
     for (text, level) in [("客户很生气", 2), ("客户非常愤怒", 2), ("客户很生气,说宽带断了三天", 2), ("客户骂人了", 3)] {
       #expect(classifier.classify(text).emotion.level == level, "\(text)")
     }
     // Someone else's state is not the customer's.
     #expect(classifier.classify("客户称装修工人骂人了").emotion.level == 1)
+    // A customer who says they are angry, or swears, stays so whatever polite tail follows (the
+    // weights read 帮我 and 能不能 as calm: these came out 0 and 1).
+    #expect(classifier.classify("我很生气,但我还是希望你能帮我解决").emotion.level == 2)
+    #expect(classifier.classify("妈的,又扣我钱,能不能给我退了").emotion.level == 3)
+  }
+
+  /// The weights alone add no crime or emergency to a line too short to say one: 好吧那算了 was
+  /// reported as criminal, with emotion 3.
+  @Test func aShortLineIsNoCrimeOnTheWeightsAlone() {
+    let reading = classifier.classify("好吧那算了")
+    #expect(reading.situations.isEmpty)
+    #expect(reading.emotion.level <= 1)
   }
 
   @Test func criminalIsAlwaysReported() {

@@ -42,8 +42,8 @@ public struct Classifier: Sendable {
     var level = 0
     /// A level-0 cue (请问, 麻烦您 …): a polite question is not a complaint.
     var calmMarker = false
-    /// The highest level an agent's note reports (客户很生气): the weights do not go below it.
-    var reportedLevel = 0
+    /// The highest level of a `firm` cue (客户很生气, 他妈的): the weights do not go below it.
+    var firmLevel = 0
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
       let rule = matcher.rules[fired.cue]
@@ -58,7 +58,7 @@ public struct Classifier: Sendable {
         }
       case .emotion(let cueLevel):
         level = max(level, cueLevel)
-        if rule.reported { reportedLevel = max(reportedLevel, cueLevel) }
+        if rule.firm { firmLevel = max(firmLevel, cueLevel) }
         if cueLevel == 0 { calmMarker = true }
       case .stage, .forbidden: break
       }
@@ -88,6 +88,9 @@ public struct Classifier: Sendable {
         // A polite question with nothing displeased in it (请问营业厅几点开门), or a line with
         // next to nothing in it (投诉, hello), names no problem: the weights alone do not make one.
         if !fired, politeQuestion || !saysSomething, !knowledge.situations[index].safety { return nil }
+        // A crime or an emergency the weights alone would add, with no hint of it from the cues,
+        // needs a line long enough to say it (好吧那算了 is no crime).
+        if !fired, score == 0, knowledge.situations[index].safety, !Self.saysSomething(folded.scalars, pieces: 8) { return nil }
         // The customer says it is not so (我不是要赔偿, 我没打算去12315: a cue of a situation with
         // `negation_denies:` was negated): the weights, which do not see negation, do not put it back.
         if !fired, negated[index], knowledge.situations[index].negationDenies { return nil }
@@ -111,7 +114,7 @@ public struct Classifier: Sendable {
     // the cues' level: with nothing to read, the weights would give the labelled sets' commonest
     // level, displeased.
     if let verdict, let blend, saysSomething || !situations.isEmpty {
-      level = max(blend.emotion(verdict, ruleLevel: level), reportedLevel)
+      level = max(blend.emotion(verdict, ruleLevel: level), firmLevel)
     }
 
     var demeanor: Reading.Named?
@@ -132,15 +135,15 @@ public struct Classifier: Sendable {
       typeScores: scoresByID(typeScores))
   }
 
-  /// At least three Chinese characters or Latin words (a word counts as one, like a character).
-  static func saysSomething(_ scalars: [UInt32]) -> Bool {
+  /// At least `enough` (three) Chinese characters or Latin words (a word counts as one, like a character).
+  static func saysSomething(_ scalars: [UInt32], pieces enough: Int = 3) -> Bool {
     var pieces = 0
     var inWord = false
     for value in scalars {
       let letter = TextNormalizer.isLetter(value)
       if TextNormalizer.isHan(value) || (letter && !inWord) { pieces += 1 }
       inWord = letter
-      if pieces >= 3 { return true }
+      if pieces >= enough { return true }
     }
     return false
   }

@@ -39,9 +39,11 @@ public struct Cue: Codable, Hashable, Sendable {
   public var weight: Double
   /// The match must open the text (after leading spaces and punctuation): 喂 only as a greeting.
   public var atStart: Bool
-  /// An emotion cue that reports the customer's state (an agent's note: 客户很生气, 情绪失控)
-  /// rather than showing it: the learned weights may raise its level, never lower it.
-  public var reported: Bool
+  /// An emotion cue whose level is firm: the learned weights may raise it, never lower it. For
+  /// an agent's note of the customer's state (客户很生气, 客户情绪失控) and for words that settle
+  /// the level (他妈的, 我很生气), where the weights, which saw few such lines, read a calm note or
+  /// a polite tail instead.
+  public var firm: Bool
   /// Sentences the cue must fire on; a test checks every one.
   public var examples: [String]
   /// Sentences the cue must not fire on.
@@ -76,7 +78,7 @@ extension Cue {
       clearedWithin = Int(try source.raw(Int64.self))
       weight = Double(bitPattern: try source.raw(UInt64.self))
       atStart = try source.raw(UInt8.self) != 0
-      reported = try source.raw(UInt8.self) != 0
+      firm = try source.raw(UInt8.self) != 0
       examples = try source.strings()
       counters = try source.strings()
       location = SourceLocation(
@@ -99,7 +101,7 @@ extension Cue {
     clearedWithin = try fields.decode(Int.self, forKey: .clearedWithin)
     weight = try fields.decode(Double.self, forKey: .weight)
     atStart = try fields.decode(Bool.self, forKey: .atStart)
-    reported = try fields.decode(Bool.self, forKey: .reported)
+    firm = try fields.decode(Bool.self, forKey: .firm)
     examples = try fields.decode([String].self, forKey: .examples)
     counters = try fields.decode([String].self, forKey: .counters)
     location = try fields.decode(SourceLocation.self, forKey: .location)

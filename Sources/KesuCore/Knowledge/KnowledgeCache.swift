@@ -13,7 +13,7 @@ import Foundation
 /// `KESU_CACHE=off` turns it off.
 public enum KnowledgeCache {
   /// Bump when the encoded form changes in a way the executable's identity would not show.
-  static let format = "kesu-knowledge-7"
+  static let format = "kesu-knowledge-8"
   static let kept = 8
 
   struct Entry: Codable {

@@ -34,15 +34,14 @@ extension YAMLReader {
           Cue(
             id: fallbackID, mode: .any, phrases: phrases, slots: slots, within: 10, ordered: false,
             negatable: negatable, except: [], notFollowedBy: [], notPrecededBy: [], clearedBy: [], clearedByEarlier: [],
-            clearedWithin: 20,
-            weight: 1, atStart: false, reported: false, examples: [], counters: [], location: location(of: node)))
+            clearedWithin: 20, weight: 1, atStart: false, firm: false, examples: [], counters: [], location: location(of: node)))
         continue
       }
       guard let cue = self.mapping(node, what: "a cue") else { continue }
       checkKeys(
         cue, allowed: [
           "id", "phrase", "any", "all", "within", "ordered", "negatable", "except", "not_followed_by", "not_preceded_by",
-          "cleared_by", "cleared_by_earlier", "cleared_within", "weight", "at_start", "reported", "examples", "counter",
+          "cleared_by", "cleared_by_earlier", "cleared_within", "weight", "at_start", "firm", "examples", "counter",
         ])
       let forms = ["phrase", "any", "all"].filter { cue[field: $0] != nil }
       guard forms.count == 1 else {
@@ -78,7 +77,7 @@ extension YAMLReader {
           clearedWithin: int(cue, "cleared_within", range: 1...200) ?? 20,
           weight: double(cue, "weight", range: 0...100) ?? 1,
           atStart: bool(cue, "at_start") ?? false,
-          reported: bool(cue, "reported") ?? false,
+          firm: bool(cue, "firm") ?? false,
           examples: stringList(cue, "examples"),
           counters: stringList(cue, "counter"),
           location: location(of: node)))

@@ -47,7 +47,7 @@ public struct CueMatcher: Sendable {
     public var weight: Double
     var any: Bool
     var atStart: Bool
-    var reported: Bool
+    var firm: Bool
     var negatable: Bool
     var within: Int
     var slots: Int
@@ -75,7 +75,7 @@ public struct CueMatcher: Sendable {
     self.cues = compiled
     self.rules = compiled.map {
       Rule(
-        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart, reported: $0.cue.reported,
+        owner: $0.owner, weight: $0.cue.weight, any: $0.cue.mode == .any, atStart: $0.cue.atStart, firm: $0.cue.firm,
         negatable: $0.cue.negatable, within: $0.cue.within, slots: ($0.cue.slots.max() ?? 0) + 1,
         ordered: $0.cue.ordered, clearedWithin: $0.cue.clearedWithin)
     }
@@ -151,8 +151,9 @@ public struct CueMatcher: Sendable {
     var slot: Int
     var start: Int
     var end: Int
-    /// Cue, then start, then the longer first, in one integer: what the candidates are sorted by.
-    /// (A phrase over 4 095 characters sorts as if it were that long.)
+    /// Cue, then start, then the longer first, in one integer: what the candidates are sorted by
+    /// in texts of fewer than 2²⁸ characters (`orderFits`). A phrase over 4 095 characters sorts as
+    /// if it were that long.
     var order: UInt64 {
       UInt64(truncatingIfNeeded: cue) << 40 | UInt64(truncatingIfNeeded: start) << 12 | UInt64(4095 - min(end - start, 4095))
     }
@@ -291,7 +292,11 @@ public struct CueMatcher: Sendable {
         && !isFollowed(candidate, by: clearers, within: rule.clearedWithin, stop: TextNormalizer.isSentencePunctuation)
     }
 
-    candidates.sort { $0.order < $1.order }
+    if text.count < Self.orderFits {
+      candidates.sort { $0.order < $1.order }
+    } else {
+      candidates.sort { ($0.cue, $0.start, -$0.end) < ($1.cue, $1.start, -$1.end) }
+    }
     var index = 0
     while index < candidates.count {
       var next = index
@@ -344,6 +349,9 @@ public struct CueMatcher: Sendable {
     }
     return low
   }
+
+  /// Texts shorter than this have every start within `Candidate.order`'s 28 bits.
+  private static let orderFits = 1 << 28
 
   /// One bit per slot (slots past 63 share the last bit).
   @inline(__always)
