@@ -67,7 +67,7 @@ struct KbCommand: ParsableCommand {
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "test",
-      abstract: "Measure the classifier (text, type, situations, emotion) or the checker (text, families) on a labelled TSV.")
+      abstract: "Measure the classifier (text, type, situations, emotion), its safety readings (text, criminal, emergency, pattern) or the checker (text, families) on a labelled TSV.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A labelled .tsv file.") var file: String
 
@@ -76,7 +76,10 @@ struct KbCommand: ParsableCommand {
       let contents = try readWholeFile(file)
       let report: String
       do {
-        if contents.hasPrefix("text\tfamilies") {
+        if contents.hasPrefix("text\tcriminal") {
+          let lines = try LabelledSet.safetyLines(contents, file: file)
+          report = EvaluationReport.safety(SafetyEvaluation(classifier: engine.classifier, lines: lines))
+        } else if contents.hasPrefix("text\tfamilies") {
           let lines = try LabelledSet.agentLines(contents, file: file, knowledge: engine.knowledge)
           report = EvaluationReport.checker(CheckerEvaluation(checker: engine.checker, lines: lines))
         } else {

@@ -79,6 +79,8 @@ import Testing
     #expect(test.status == 0)
     #expect(test.stdout.contains("type accuracy"))
     #expect(test.stdout.contains("confusion"))
+    let safety = try Kesu.run(["kb", "test", Kesu.fixtures.appendingPathComponent("safety/safety-unseen-b.tsv").path], input: "")
+    #expect(safety.status == 0 && safety.stdout.contains("criminal   found"))
   }
 
   @Test func kbAgreeComparesTwoLabellers() throws {

@@ -48,6 +48,19 @@ public enum EvaluationReport {
     return lines.joined(separator: "\n")
   }
 
+  public static func safety(_ e: SafetyEvaluation) -> String {
+    func counts(_ name: String, _ c: SafetyEvaluation.Counts) -> String {
+      "\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) found \(c.found)/\(c.expected) (\(pct(c.recall))), "
+        + "false alarms \(c.falseAlarms)/\(c.others) (\(pct(c.falseAlarmRate)))"
+    }
+    var lines = ["lines      \(e.total)", counts("criminal", e.criminal), counts("emergency", e.emergency), "", "misses (\(e.misses.count)):"]
+    for miss in e.misses {
+      lines.append("  line \(miss.line.line) [\(miss.line.pattern)]: \(miss.line.text)")
+      lines.append("    " + miss.problems.joined(separator: "; ") + "; read as " + (miss.situations.isEmpty ? "-" : miss.situations.joined(separator: ",")))
+    }
+    return lines.joined(separator: "\n")
+  }
+
   public static func checker(_ e: CheckerEvaluation) -> String {
     var lines = [
       "lines with a violation  \(e.flaggedTotal), flagged \(pct(e.recall)), family exact \(pct(e.familyAccuracy))",

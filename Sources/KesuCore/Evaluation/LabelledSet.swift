@@ -17,6 +17,16 @@ public struct LabelledSet: Sendable {
     public var families: Set<String>
   }
 
+  /// A line of a safety set: whether it shows a crime or an emergency (nil: either reading is
+  /// right), and the pattern it tries.
+  public struct SafetyLine: Sendable {
+    public var line: Int
+    public var text: String
+    public var criminal: Bool?
+    public var emergency: Bool?
+    public var pattern: String
+  }
+
   public struct FormatError: Error, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -66,6 +76,25 @@ public struct LabelledSet: Sendable {
         throw FormatError(file: file, line: line, message: "emotion must be 0-3, found '\(fields[3])'")
       }
       result.append(Utterance(line: line, text: fields[0], type: fields[1], situations: situations, emotion: emotion))
+    }
+    return result
+  }
+
+  /// Reads a safety set (`text	criminal	emergency	pattern`: Y, N or ? for either; the pattern
+  /// is free text or `-`).
+  public static func safetyLines(_ contents: String, file: String) throws(FormatError) -> [SafetyLine] {
+    var result: [SafetyLine] = []
+    for (line, fields) in try rows(contents, file: file, header: ["text", "criminal", "emergency", "pattern"]) {
+      var flags: [Bool?] = []
+      for (column, field) in [(2, fields[1]), (3, fields[2])] {
+        switch field {
+        case "Y", "y": flags.append(true)
+        case "N", "n": flags.append(false)
+        case "?": flags.append(nil)
+        default: throw FormatError(file: file, line: line, message: "column \(column) must be Y, N or ?, found '\(field)'")
+        }
+      }
+      result.append(SafetyLine(line: line, text: fields[0], criminal: flags[0], emergency: flags[1], pattern: fields[3]))
     }
     return result
   }

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import KesuCore
+
+/// Safety sets (`text	criminal	emergency	pattern`): recall of crimes and emergencies on varied
+/// wording, and false alarms on the near misses.
+@Suite struct SafetyEvaluationTests {
+  let engine = TestSupport.engine
+
+  func lines(_ body: String) throws -> [LabelledSet.SafetyLine] {
+    try LabelledSet.safetyLines("text\tcriminal\temergency\tpattern\n" + body, file: "x.tsv")
+  }
+
+  @Test func countsRecallAndFalseAlarms() throws {
+    let set = try lines(
+      "信不信我砸了你们营业厅\tY\tN\tsmash\n楼道里一股很浓的煤气味,我不敢开灯\tN\tY\tgas\n气死我了,宽带又断了\tN\tN\tidiom\n"
+        + "我带了一桶汽油在你们大厅里\tY\t?\tarmed-now\n")
+    let e = SafetyEvaluation(classifier: engine.classifier, lines: set)
+    #expect(e.total == 4)
+    #expect(e.criminal == .init(expected: 2, found: 2, others: 2, falseAlarms: 0))
+    // The `?` of the last line is not counted either way.
+    #expect(e.emergency == .init(expected: 1, found: 1, others: 2, falseAlarms: 0))
+    #expect(e.misses.isEmpty)
+    #expect(EvaluationReport.safety(e).contains("criminal   found 2/2 (100.0%), false alarms 0/2 (0.0%)"))
+  }
+
+  @Test func aValueOtherThanYNOrQuestionMarkIsAnError() {
+    #expect {
+      try lines("你好\tyes\tN\t-\n")
+    } throws: { error in
+      "\(error)" == "x.tsv:2: error: column 2 must be Y, N or ?, found 'yes'"
+    }
+  }
+
+  /// The safety sets of Tests/Fixtures/safety (README there): `-a` was written by a helper
+  /// probing for misses and the cues were then written for its patterns; `-b`, by another
+  /// author, was never tuned on. Guards a little under today's figures.
+  @Test func safetySetsDoNotRegress() throws {
+    func evaluation(_ name: String) throws -> SafetyEvaluation {
+      SafetyEvaluation(
+        classifier: engine.classifier, lines: try LabelledSet.safetyLines(TestSupport.fixture("safety/" + name), file: name))
+    }
+    let tuned = try evaluation("safety-tune-a.tsv")
+    #expect(tuned.criminal.recall >= 0.9 && tuned.emergency.recall >= 0.83, "\(EvaluationReport.safety(tuned))")
+    #expect(tuned.criminal.falseAlarmRate <= 0.04 && tuned.emergency.falseAlarmRate <= 0.1)
+    let unseen = try evaluation("safety-unseen-b.tsv")
+    #expect(unseen.criminal.recall >= 0.65 && unseen.emergency.recall >= 0.7, "\(EvaluationReport.safety(unseen))")
+    #expect(unseen.criminal.falseAlarmRate <= 0.04 && unseen.emergency.falseAlarmRate <= 0.06)
+  }
+}
