@@ -6,7 +6,7 @@ extension KbCommand {
   struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "train",
-      abstract: "Learn the weights of learned.tsv from labelled classifier sets (text, type, situations, emotion).",
+      abstract: "Learn the weights of learned.tsv from labelled classifier sets (text, type, situations, emotion) and safety sets (text, criminal, emergency, pattern).",
       discussion: """
         Writes <knowledge>/learned.tsv (or --out) atomically. Train on the tuning sets only: a set \
         the weights were learned from no longer measures them.
@@ -39,9 +39,15 @@ extension KbCommand {
         throw ExitCode(ExitStatus.usage.rawValue)
       }
       var utterances: [LabelledSet.Utterance] = []
+      var safety: [LabelledSet.SafetyLine] = []
       for file in files {
         do {
-          utterances += try LabelledSet.utterances(try readWholeFile(file), file: file, knowledge: knowledge)
+          let contents = try readWholeFile(file)
+          if contents.hasPrefix("text\tcriminal") {
+            safety += try LabelledSet.safetyLines(contents, file: file)
+          } else {
+            utterances += try LabelledSet.utterances(contents, file: file, knowledge: knowledge)
+          }
         } catch let error as LabelledSet.FormatError {
           Terminal.error(error.description)
           throw ExitCode(ExitStatus.usage.rawValue)
@@ -56,8 +62,10 @@ extension KbCommand {
       var trainer = LearnedTrainer()
       trainer.c = c
       trainer.epochs = epochs
+      let lines = safety.isEmpty ? "" : " and \(safety.count) safety lines"
       let model = trainer.train(
-        utterances, knowledge: knowledge, source: "\(utterances.count) utterances from \(names.joined(separator: ", "))")
+        utterances, safety: safety, knowledge: knowledge,
+        source: "\(utterances.count) utterances\(lines) from \(names.joined(separator: ", "))")
       let path = out ?? (directory as NSString).appendingPathComponent(KnowledgeLoader.learnedFile)
       do {
         try LearnedModelFile.text(model).write(toFile: path, atomically: true, encoding: .utf8)

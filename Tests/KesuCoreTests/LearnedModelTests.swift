@@ -65,6 +65,27 @@ import Testing
     #expect(features == [LearnedModel.Feature(row: 0, value: 1, start: 1, length: 3)])
   }
 
+  /// A safety line teaches the criminal output (and nothing else) wording no labelled row holds.
+  @Test func safetyLinesTeachTheCriminalOutput() throws {
+    var set = tinySet
+    for text in ["我要砸了你们的店", "小心我砸你们店", "我找人砸你们店"] {
+      set.append(LabelledSet.Utterance(line: 0, text: text, type: "ordinary", situations: ["criminal"], emotion: 3))
+    }
+    let safety = try LabelledSet.safetyLines(
+      "text\tcriminal\temergency\tpattern\n往你们水箱里倒农药\tY\tN\tpoison\n水箱里倒农药吧\tY\t?\tpoison\n水箱漏水了\tN\tN\tnear\n",
+      file: "s.tsv")
+    var trainer = LearnedTrainer()
+    trainer.epochs = 200
+    trainer.minimumPositives = 3
+    let without = trainer.train(set, knowledge: engine.knowledge, source: "tiny")
+    let with = trainer.train(set, safety: safety, knowledge: engine.knowledge, source: "tiny")
+    let criminal = try #require(with.output("situation:criminal"))
+    #expect(without.output("situation:criminal") == criminal)
+    let before = probabilities(without, "往水箱里倒农药")[criminal]
+    let after = probabilities(with, "往水箱里倒农药")[criminal]
+    #expect(after > before + 0.2, "\(before) → \(after)")
+  }
+
   @Test func theTrainerLearnsWhatItIsShownAndIsDeterministic() {
     let model = train(tinySet)
     let types = engine.knowledge.types.map { "type:" + $0.id }

@@ -33,18 +33,18 @@ import Testing
   }
 
   /// The safety sets of Tests/Fixtures/safety (README there): `-a` was written by a helper
-  /// probing for misses and the cues were then written for its patterns; `-b`, by another
-  /// author, was never tuned on. Guards a little under today's figures.
+  /// probing for misses, and the cues and the learned weights were then taught its patterns;
+  /// `-b`, by another author, was never tuned on. Guards a little under today's figures.
   @Test func safetySetsDoNotRegress() throws {
     func evaluation(_ name: String) throws -> SafetyEvaluation {
       SafetyEvaluation(
         classifier: engine.classifier, lines: try LabelledSet.safetyLines(TestSupport.fixture("safety/" + name), file: name))
     }
     let tuned = try evaluation("safety-tune-a.tsv")
-    #expect(tuned.criminal.recall >= 0.9 && tuned.emergency.recall >= 0.83, "\(EvaluationReport.safety(tuned))")
+    #expect(tuned.criminal.recall >= 0.95 && tuned.emergency.recall >= 0.95, "\(EvaluationReport.safety(tuned))")
     #expect(tuned.criminal.falseAlarmRate <= 0.04 && tuned.emergency.falseAlarmRate <= 0.1)
     let unseen = try evaluation("safety-unseen-b.tsv")
-    #expect(unseen.criminal.recall >= 0.65 && unseen.emergency.recall >= 0.7, "\(EvaluationReport.safety(unseen))")
+    #expect(unseen.criminal.recall >= 0.75 && unseen.emergency.recall >= 0.7, "\(EvaluationReport.safety(unseen))")
     #expect(unseen.criminal.falseAlarmRate <= 0.04 && unseen.emergency.falseAlarmRate <= 0.06)
   }
 }

@@ -17,11 +17,13 @@ public struct LearnedTrainer: Sendable {
 
   public init() {}
 
-  /// Safety situations (criminal, emergency) get no output: they stay with the cues alone.
+  /// `safety`: lines of safety sets, which teach the criminal and emergency outputs only (their
+  /// other labels are unknown, so those outputs learn nothing from them).
   public func train(
-    _ utterances: [LabelledSet.Utterance], knowledge: KnowledgeBase, source: String, normalizer: TextNormalizer = .shared
+    _ utterances: [LabelledSet.Utterance], safety: [LabelledSet.SafetyLine] = [], knowledge: KnowledgeBase, source: String,
+    normalizer: TextNormalizer = .shared
   ) -> LearnedModel {
-    let texts = utterances.map { LearnedText.of(normalizer.normalize($0.text).scalars) }
+    let texts = (utterances.map(\.text) + safety.map(\.text)).map { LearnedText.of(normalizer.normalize($0).scalars) }
     let (grams, idf) = vocabulary(texts)
     var rowOf: [UInt64: Int] = [:]
     for (row, gram) in grams.enumerated() { rowOf[gram] = row }
@@ -32,7 +34,8 @@ public struct LearnedTrainer: Sendable {
     }
     let types = knowledge.types.map(\.id)
     let outputs = (0...3).map { "emotion:\($0)" } + types.map { "type:" + $0 } + situations.map { "situation:" + $0.id }
-    var targets = [Float](repeating: 0, count: utterances.count * outputs.count)
+    var targets = [Float](repeating: 0, count: texts.count * outputs.count)
+    var known = [Float](repeating: 1, count: texts.count * outputs.count)
     for (index, utterance) in utterances.enumerated() {
       let row = index * outputs.count
       targets[row + utterance.emotion] = 1
@@ -41,10 +44,21 @@ public struct LearnedTrainer: Sendable {
         targets[row + 4 + types.count + offset] = 1
       }
     }
+    let criminal = outputs.firstIndex(of: "situation:criminal")
+    let emergency = outputs.firstIndex(of: "situation:emergency")
+    for (offset, line) in safety.enumerated() {
+      let row = (utterances.count + offset) * outputs.count
+      for output in 0..<outputs.count { known[row + output] = 0 }
+      for (output, flag) in [(criminal, line.criminal), (emergency, line.emergency)] {
+        guard let output, let flag else { continue }
+        known[row + output] = 1
+        targets[row + output] = flag ? 1 : 0
+      }
+    }
     var model = LearnedModel(
       outputs: outputs, grams: grams, idf: idf, weights: [Float](repeating: 0, count: grams.count * outputs.count),
       bias: [Float](repeating: 0, count: outputs.count), source: source)
-    fit(&model, features: features, targets: targets)
+    fit(&model, features: features, targets: targets, known: known)
     return model
   }
 
@@ -68,7 +82,8 @@ public struct LearnedTrainer: Sendable {
 
   /// Adam on the mean log-loss plus `|w|² / (2·c·n)` (`LearnedModel.normalize` says which
   /// outputs form a softmax). The bias is not regularised.
-  func fit(_ model: inout LearnedModel, features: [[LearnedModel.Feature]], targets: [Float]) {
+  /// `known`: 1 where a sample's target for an output is known, 0 where it teaches nothing.
+  func fit(_ model: inout LearnedModel, features: [[LearnedModel.Feature]], targets: [Float], known: [Float]) {
     let width = model.outputs.count
     let count = Float(features.count)
     let decay = 1 / (c * count)
@@ -82,7 +97,9 @@ public struct LearnedTrainer: Sendable {
       for (sample, row) in features.enumerated() {
         var error = model.logits(row)
         model.normalize(&error)
-        for output in 0..<width { error[output] = (error[output] - targets[sample * width + output]) / count }
+        for output in 0..<width {
+          error[output] = (error[output] - targets[sample * width + output]) * known[sample * width + output] / count
+        }
         for output in 0..<width { biasGradient[output] += error[output] }
         for feature in row {
           let base = Int(feature.row) * width
