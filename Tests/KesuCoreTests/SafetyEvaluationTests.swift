@@ -32,19 +32,21 @@ import Testing
     }
   }
 
-  /// The safety sets of Tests/Fixtures/safety (README there): `-a` was written by a helper
-  /// probing for misses, and the cues and the learned weights were then taught its patterns;
-  /// `-b`, by another author, was never tuned on. Guards a little under today's figures.
+  /// The safety sets of Tests/Fixtures/safety (README there): the learned weights train on
+  /// `-a`, `-c` and `-d` (and cues were written for `-a`'s patterns); `-b`, by another author,
+  /// was never tuned on. Guards a little under today's figures.
   @Test func safetySetsDoNotRegress() throws {
     func evaluation(_ name: String) throws -> SafetyEvaluation {
       SafetyEvaluation(
         classifier: engine.classifier, lines: try LabelledSet.safetyLines(TestSupport.fixture("safety/" + name), file: name))
     }
-    let tuned = try evaluation("safety-tune-a.tsv")
-    #expect(tuned.criminal.recall >= 0.95 && tuned.emergency.recall >= 0.95, "\(EvaluationReport.safety(tuned))")
-    #expect(tuned.criminal.falseAlarmRate <= 0.04 && tuned.emergency.falseAlarmRate <= 0.1)
+    for name in ["safety-tune-a.tsv", "safety-tune-c.tsv", "safety-tune-d.tsv"] {
+      let tuned = try evaluation(name)
+      #expect(tuned.criminal.recall >= 0.95 && tuned.emergency.recall >= 0.95, "\(EvaluationReport.safety(tuned))")
+      #expect(tuned.criminal.falseAlarmRate <= 0.04 && tuned.emergency.falseAlarmRate <= 0.1, "\(name)")
+    }
     let unseen = try evaluation("safety-unseen-b.tsv")
-    #expect(unseen.criminal.recall >= 0.75 && unseen.emergency.recall >= 0.7, "\(EvaluationReport.safety(unseen))")
-    #expect(unseen.criminal.falseAlarmRate <= 0.04 && unseen.emergency.falseAlarmRate <= 0.06)
+    #expect(unseen.criminal.recall >= 0.82 && unseen.emergency.recall >= 0.85, "\(EvaluationReport.safety(unseen))")
+    #expect(unseen.criminal.falseAlarmRate <= 0.06 && unseen.emergency.falseAlarmRate <= 0.07)
   }
 }

@@ -84,7 +84,8 @@ public struct Classifier: Sendable {
       let fired = score >= settings.situationThreshold || (knowledge.situations[index].safety && score >= 1)
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
       if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
-        guard blended >= blend.situationThreshold else { return nil }
+        let safetyByWeights = !fired && knowledge.situations[index].safety
+        guard blended >= (safetyByWeights ? blend.safetyThreshold : blend.situationThreshold) else { return nil }
         // A polite question with nothing displeased in it (请问营业厅几点开门), or a line with
         // next to nothing in it (投诉, hello), names no problem: the weights alone do not make one.
         if !fired, politeQuestion || !saysSomething, !knowledge.situations[index].safety { return nil }

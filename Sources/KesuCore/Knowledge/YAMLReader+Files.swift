@@ -31,12 +31,13 @@ extension YAMLReader {
       settings.timeKillerLength = int(turns, "time_killer_length", range: 1...1000) ?? settings.timeKillerLength
     }
     if let learned = mapping(root[field: "learned"], what: "'learned'") {
-      checkKeys(learned, allowed: ["emotion_rule_weight", "type_rule_weight", "situation_rule_weight", "situation_threshold"])
+      checkKeys(learned, allowed: ["emotion_rule_weight", "type_rule_weight", "situation_rule_weight", "situation_threshold", "safety_threshold"])
       settings.learnedTypeRuleWeight = double(learned, "type_rule_weight", range: 0...10) ?? settings.learnedTypeRuleWeight
       settings.learnedEmotionRuleWeight = double(learned, "emotion_rule_weight", range: 0...10) ?? settings.learnedEmotionRuleWeight
       settings.learnedSituationRuleWeight =
         double(learned, "situation_rule_weight", range: 0...10) ?? settings.learnedSituationRuleWeight
       settings.learnedSituationThreshold = double(learned, "situation_threshold", range: 0...10) ?? settings.learnedSituationThreshold
+      settings.learnedSafetyThreshold = double(learned, "safety_threshold", range: 0...10) ?? settings.learnedSafetyThreshold
     }
     return settings
   }

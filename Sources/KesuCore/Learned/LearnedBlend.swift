@@ -11,6 +11,8 @@ struct LearnedBlend: Sendable {
   let typeRuleWeight: Double
   let situationRuleWeight: Double
   let situationThreshold: Double
+  /// What the weights alone need to add a crime or an emergency.
+  let safetyThreshold: Double
   /// Output index per emotion level (0…3), per type and per situation of the knowledge base, if any.
   let emotionOutputs: [Int?]
   let typeOutputs: [Int?]
@@ -26,6 +28,7 @@ struct LearnedBlend: Sendable {
     typeRuleWeight = settings.learnedTypeRuleWeight
     situationRuleWeight = settings.learnedSituationRuleWeight
     situationThreshold = settings.learnedSituationThreshold
+    safetyThreshold = settings.learnedSafetyThreshold
     emotionOutputs = (0...3).map { model.output("emotion:\($0)") }
     typeOutputs = knowledge.types.map { model.output("type:" + $0.id) }
     situationOutputs = knowledge.situations.map { model.output("situation:" + $0.id) }
