@@ -13,15 +13,12 @@ extension KbCommand {
     func run() throws {
       let engine = try global.loadEngine()
       let (firstContents, secondContents) = (try readWholeFile(first), try readWholeFile(second))
-      do {
+      let agreement = try readingLabels { () throws(LabelledSet.FormatError) in
         let labels = try LabelledSet.utterances(firstContents, file: first, knowledge: engine.knowledge)
         let other = try LabelledSet.utterances(secondContents, file: second, knowledge: engine.knowledge)
-        let agreement = try ClassifierEvaluation(labels: labels, other: other, otherFile: second, knowledge: engine.knowledge)
-        print(EvaluationReport.classifier(agreement, knowledge: engine.knowledge, secondLabeller: true))
-      } catch {
-        Terminal.error(error.description)
-        throw ExitCode(ExitStatus.usage.rawValue)
+        return try ClassifierEvaluation(labels: labels, other: other, otherFile: second, knowledge: engine.knowledge)
       }
+      print(EvaluationReport.classifier(agreement, knowledge: engine.knowledge, secondLabeller: true))
     }
   }
 }

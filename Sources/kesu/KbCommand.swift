@@ -74,25 +74,30 @@ struct KbCommand: ParsableCommand {
     func run() throws {
       let engine = try global.loadEngine()
       let contents = try readWholeFile(file)
-      let report: String
-      do {
-        if contents.hasPrefix("text\tcriminal") {
+      let report = try readingLabels { () throws(LabelledSet.FormatError) in
+        if LabelledSet.isSafetySet(contents) {
           let lines = try LabelledSet.safetyLines(contents, file: file)
-          report = EvaluationReport.safety(SafetyEvaluation(classifier: engine.classifier, lines: lines))
+          return EvaluationReport.safety(SafetyEvaluation(classifier: engine.classifier, lines: lines))
         } else if contents.hasPrefix("text\tfamilies") {
           let lines = try LabelledSet.agentLines(contents, file: file, knowledge: engine.knowledge)
-          report = EvaluationReport.checker(CheckerEvaluation(checker: engine.checker, lines: lines))
-        } else {
-          let utterances = try LabelledSet.utterances(contents, file: file, knowledge: engine.knowledge)
-          report = EvaluationReport.classifier(
-            ClassifierEvaluation(classifier: engine.classifier, utterances: utterances), knowledge: engine.knowledge)
+          return EvaluationReport.checker(CheckerEvaluation(checker: engine.checker, lines: lines))
         }
-      } catch {
-        Terminal.error(error.description)
-        throw ExitCode(ExitStatus.usage.rawValue)
+        let utterances = try LabelledSet.utterances(contents, file: file, knowledge: engine.knowledge)
+        return EvaluationReport.classifier(
+          ClassifierEvaluation(classifier: engine.classifier, utterances: utterances), knowledge: engine.knowledge)
       }
       print(report)
     }
+  }
+}
+
+/// The result of reading labelled files, or exit 64 with the file, line and mistake.
+func readingLabels<T>(_ body: () throws(LabelledSet.FormatError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    Terminal.error(error.description)
+    throw ExitCode(ExitStatus.usage.rawValue)
   }
 }
 

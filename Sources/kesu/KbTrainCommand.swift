@@ -41,16 +41,13 @@ extension KbCommand {
       var utterances: [LabelledSet.Utterance] = []
       var safety: [LabelledSet.SafetyLine] = []
       for file in files {
-        do {
-          let contents = try readWholeFile(file)
-          if contents.hasPrefix("text\tcriminal") {
-            safety += try LabelledSet.safetyLines(contents, file: file)
-          } else {
-            utterances += try LabelledSet.utterances(contents, file: file, knowledge: knowledge)
+        let contents = try readWholeFile(file)
+        if LabelledSet.isSafetySet(contents) {
+          safety += try readingLabels { () throws(LabelledSet.FormatError) in try LabelledSet.safetyLines(contents, file: file) }
+        } else {
+          utterances += try readingLabels { () throws(LabelledSet.FormatError) in
+            try LabelledSet.utterances(contents, file: file, knowledge: knowledge)
           }
-        } catch let error as LabelledSet.FormatError {
-          Terminal.error(error.description)
-          throw ExitCode(ExitStatus.usage.rawValue)
         }
       }
       guard utterances.count >= LearnedTrainer.minimumUtterances else {

@@ -84,17 +84,20 @@ public struct Classifier: Sendable {
       let fired = score >= settings.situationThreshold || (knowledge.situations[index].safety && score >= 1)
       var confidence = Self.confidence(score, threshold: settings.situationThreshold)
       if let verdict, let blend, let blended = blend.situation(index, verdict, ruleFired: fired) {
-        let safetyByWeights = !fired && knowledge.situations[index].safety
-        guard blended >= (safetyByWeights ? blend.safetyThreshold : blend.situationThreshold) else { return nil }
-        // A polite question with nothing displeased in it (请问营业厅几点开门), or a line with
-        // next to nothing in it (投诉, hello), names no problem: the weights alone do not make one.
-        if !fired, politeQuestion || !saysSomething, !knowledge.situations[index].safety { return nil }
-        // A crime or an emergency the weights alone would add, with no hint of it from the cues,
-        // needs a line long enough to say it (好吧那算了 is no crime).
-        if !fired, score == 0, knowledge.situations[index].safety, !Self.saysSomething(folded.scalars, pieces: 8) { return nil }
-        // The customer says it is not so (我不是要赔偿, 我没打算去12315: a cue of a situation with
-        // `negation_denies:` was negated): the weights, which do not see negation, do not put it back.
-        if !fired, negated[index], knowledge.situations[index].negationDenies { return nil }
+        let safety = knowledge.situations[index].safety
+        guard blended >= (!fired && safety ? blend.safetyThreshold : blend.situationThreshold) else { return nil }
+        // What the weights alone would add:
+        if !fired {
+          // A polite question with nothing displeased in it (请问营业厅几点开门), or a line with
+          // next to nothing in it (投诉, hello), names no problem.
+          if !safety, politeQuestion || !saysSomething { return nil }
+          // A crime or an emergency with no hint of it from the cues needs a line long enough to
+          // say it (好吧那算了 is no crime).
+          if safety, score == 0, !Self.saysSomething(folded.scalars, pieces: Self.safetyByWeightsPieces) { return nil }
+          // The customer says it is not so (我不是要赔偿, 我没打算去12315: a cue of a situation with
+          // `negation_denies:` was negated): the weights, which do not see negation, do not put it back.
+          if negated[index], knowledge.situations[index].negationDenies { return nil }
+        }
         confidence = min(1, blended).rounded(toPlaces: 2)
       } else if !fired {
         return nil
@@ -135,6 +138,10 @@ public struct Classifier: Sendable {
       demands: demands,
       typeScores: scoresByID(typeScores))
   }
+
+  /// How many Chinese characters or Latin words a line needs before the weights alone may add a
+  /// crime or an emergency to it (no labelled set moves below 8; 好吧那算了 has 5).
+  static let safetyByWeightsPieces = 8
 
   /// At least `enough` (three) Chinese characters or Latin words (a word counts as one, like a character).
   static func saysSomething(_ scalars: [UInt32], pieces enough: Int = 3) -> Bool {

@@ -80,11 +80,18 @@ public struct LabelledSet: Sendable {
     return result
   }
 
+  static let safetyHeader = ["text", "criminal", "emergency", "pattern"]
+
+  /// Whether `contents` is a safety set (by its header line).
+  public static func isSafetySet(_ contents: String) -> Bool {
+    contents.hasPrefix(safetyHeader.prefix(2).joined(separator: "\t"))
+  }
+
   /// Reads a safety set (`text	criminal	emergency	pattern`: Y, N or ? for either; the pattern
   /// is free text or `-`).
   public static func safetyLines(_ contents: String, file: String) throws(FormatError) -> [SafetyLine] {
     var result: [SafetyLine] = []
-    for (line, fields) in try rows(contents, file: file, header: ["text", "criminal", "emergency", "pattern"]) {
+    for (line, fields) in try rows(contents, file: file, header: safetyHeader) {
       var flags: [Bool?] = []
       for (column, field) in [(2, fields[1]), (3, fields[2])] {
         switch field {

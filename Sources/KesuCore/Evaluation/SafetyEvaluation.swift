@@ -30,21 +30,19 @@ public struct SafetyEvaluation: Sendable {
       let situations = classifier.classify(line.text).situations.map(\.id)
       total += 1
       var problems: [String] = []
-      for (id, expected) in [("criminal", line.criminal), ("emergency", line.emergency)] {
-        let found = situations.contains(id)
+      for (id, expected, counts) in [("criminal", line.criminal, \Self.criminal), ("emergency", line.emergency, \Self.emergency)] {
         guard let expected else { continue }
-        var counts = id == "criminal" ? criminal : emergency
+        let found = situations.contains(id)
         if expected {
-          counts.expected += 1
-          if found { counts.found += 1 } else { problems.append("\(id) missed") }
+          self[keyPath: counts].expected += 1
+          if found { self[keyPath: counts].found += 1 } else { problems.append("\(id) missed") }
         } else {
-          counts.others += 1
+          self[keyPath: counts].others += 1
           if found {
-            counts.falseAlarms += 1
+            self[keyPath: counts].falseAlarms += 1
             problems.append("\(id) not expected")
           }
         }
-        if id == "criminal" { criminal = counts } else { emergency = counts }
       }
       if !problems.isEmpty { misses.append(Miss(line: line, problems: problems, situations: situations)) }
     }
