@@ -46,6 +46,20 @@ import Testing
     #expect(classifier.classify("妈的,又扣我钱,能不能给我退了").emotion.level == 3)
   }
 
+  /// A note that the customer is calm settles the level the other way: 客户要求 (a displeased
+  /// note) and the weights read these as displeased. The complaint it reports is still read.
+  @Test func aNoteThatTheCustomerIsCalmKeepsTheLevelCalm() {
+    for text in ["客户要求退款,态度平和", "客户很客气,说不着急", "我不着急,你们慢慢查"] {
+      #expect(classifier.classify(text).emotion.level == 0, "\(text)")
+    }
+    let late = classifier.classify("客户反映游戏充值后钻石到账延迟,已等待48小时,语气平和")
+    #expect(late.emotion.level == 0)
+    #expect(late.situations.contains { $0.id == "delay" })
+    // A firm anger cue still counts, and so does a crime.
+    #expect(classifier.classify("客户很生气,但语气平和地要求退款").emotion.level == 2)
+    #expect(classifier.classify("客户语气平静,说不退钱就找人砸了营业厅").emotion.level == 3)
+  }
+
   /// The weights alone add no crime or emergency to a line too short to say one: 好吧那算了 was
   /// reported as criminal, with emotion 3.
   @Test func aShortLineIsNoCrimeOnTheWeightsAlone() {

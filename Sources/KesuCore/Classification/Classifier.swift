@@ -44,6 +44,9 @@ public struct Classifier: Sendable {
     var calmMarker = false
     /// The highest level of a `firm` cue (客户很生气, 他妈的): the weights do not go below it.
     var firmLevel = 0
+    /// A `firm` level-0 cue (客户语气平和, 我不着急): only firm cues, the type and the situations
+    /// set the level, and the weights do not raise it.
+    var firmCalm = false
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
       let rule = matcher.rules[fired.cue]
@@ -59,6 +62,7 @@ public struct Classifier: Sendable {
       case .emotion(let cueLevel):
         level = max(level, cueLevel)
         if rule.firm { firmLevel = max(firmLevel, cueLevel) }
+        if rule.firm, cueLevel == 0 { firmCalm = true }
         if cueLevel == 0 { calmMarker = true }
       case .stage, .forbidden: break
       }
@@ -70,13 +74,16 @@ public struct Classifier: Sendable {
     // Someone reporting a problem is at least displeased, unless they ask politely and say
     // nothing displeased (level-0 cues and no higher one).
     let politeQuestion = calmMarker && level == 0
+    // A note that the customer is calm (客户要求退款,态度平和) outranks every cue's level but a
+    // firm one's (客户要求 alone reads displeased), and the complaint it reports keeps it calm.
+    if firmCalm { level = firmLevel }
     // A cue fired, or three Chinese characters or Latin words at least.
     let saysSomething = !hits.fired.isEmpty || Self.saysSomething(folded.scalars)
     var negated = [Bool](repeating: false, count: knowledge.situations.count)
     for cue in hits.negated {
       if case .situation(let index) = matcher.rules[cue].owner { negated[index] = true }
     }
-    let complaintFloor = politeQuestion ? 0 : settings.complaintEmotion
+    let complaintFloor = politeQuestion || firmCalm ? 0 : settings.complaintEmotion
     let situations = knowledge.situations.indices.compactMap { index -> Reading.Label? in
       let score = situationScores[index]
       // A safety situation needs one full cue (weight 1), or hints (smaller weights) adding up to one.
@@ -118,7 +125,8 @@ public struct Classifier: Sendable {
     // the cues' level: with nothing to read, the weights would give the labelled sets' commonest
     // level, displeased.
     if let verdict, let blend, saysSomething || !situations.isEmpty {
-      level = max(blend.emotion(verdict, ruleLevel: level), firmLevel)
+      let learned = max(blend.emotion(verdict, ruleLevel: level), firmLevel)
+      level = firmCalm ? min(learned, level) : learned
     }
 
     var demeanor: Reading.Named?
