@@ -43,7 +43,7 @@ import Testing
     for name in ["safety-tune-a.tsv", "safety-tune-c.tsv", "safety-tune-d.tsv", "safety-tune-e.tsv", "safety-tune-f.tsv", "safety-tune-h.tsv", "safety-tune-i.tsv"] {
       let tuned = try evaluation(name)
       #expect(tuned.criminal.recall >= 0.95 && tuned.emergency.recall >= 0.95, "\(EvaluationReport.safety(tuned))")
-      #expect(tuned.criminal.falseAlarmRate <= 0.09 && tuned.emergency.falseAlarmRate <= 0.1, "\(name)")
+      #expect(tuned.criminal.falseAlarmRate <= 0.07 && tuned.emergency.falseAlarmRate <= 0.1, "\(name)")
     }
     // The two never tuned on, a little under today's figures (b: 51/55 and 33/35; g: 54/61 and 41/47).
     let unseen = try evaluation("safety-unseen-b.tsv")
