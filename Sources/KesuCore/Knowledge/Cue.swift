@@ -42,8 +42,8 @@ public struct Cue: Codable, Hashable, Sendable {
   /// An emotion cue whose level is firm: the learned weights may raise it, never lower it. For
   /// an agent's note of the customer's state (客户很生气, 客户情绪失控) and for words that settle
   /// the level (他妈的, 我很生气), where the weights, which saw few such lines, read a calm note or
-  /// a polite tail instead. At level 0 (a note that the customer is calm, 客户语气平和; 我不着急)
-  /// the weights may not raise the level above what the cues give.
+  /// a polite tail instead. At level 0 (an agent's note that the customer is calm, 客户语气平和)
+  /// only firm cues, the type and the situations set the level, and the weights may not raise it.
   public var firm: Bool
   /// Sentences the cue must fire on; a test checks every one.
   public var examples: [String]
