@@ -33,24 +33,29 @@ import Testing
   }
 
   /// The safety sets of Tests/Fixtures/safety (README there): the learned weights train on
-  /// `-a`, `-c`, `-d`, `-e`, `-f`, `-h`, `-i`, `-j` and `-k` (and cues were written for `-a`'s patterns); `-b` and `-g`,
-  /// by other authors, were never tuned on. Guards a little under today's figures.
+  /// `-a`, `-c` to `-f` and `-h` to `-m` (and cues were written for `-a`'s patterns); `-b`, `-g` and
+  /// `-n`, by other authors, were never tuned on. Guards a little under today's figures.
   @Test func safetySetsDoNotRegress() throws {
     func evaluation(_ name: String) throws -> SafetyEvaluation {
       SafetyEvaluation(
         classifier: engine.classifier, lines: try LabelledSet.safetyLines(TestSupport.fixture("safety/" + name), file: name))
     }
-    for name in ["safety-tune-a.tsv", "safety-tune-c.tsv", "safety-tune-d.tsv", "safety-tune-e.tsv", "safety-tune-f.tsv", "safety-tune-h.tsv", "safety-tune-i.tsv", "safety-tune-j.tsv", "safety-tune-k.tsv"] {
+    for set in ["a", "c", "d", "e", "f", "h", "i", "j", "k", "l", "m"] {
+      let name = "safety-tune-\(set).tsv"
       let tuned = try evaluation(name)
       #expect(tuned.criminal.recall >= 0.95 && tuned.emergency.recall >= 0.95, "\(EvaluationReport.safety(tuned))")
       #expect(tuned.criminal.falseAlarmRate <= 0.07 && tuned.emergency.falseAlarmRate <= 0.1, "\(name)")
     }
-    // The two never tuned on, a little under today's figures (b: 53/55 and 33/35; g: 56/61 and 43/47).
+    // The three never tuned on, a little under today's figures (criminal and emergency found:
+    // b 53/55 and 33/35; g 58/61 and 42/47; n 58/60 and 47/48).
     let unseen = try evaluation("safety-unseen-b.tsv")
     #expect(unseen.criminal.recall >= 0.9 && unseen.emergency.recall >= 0.9, "\(EvaluationReport.safety(unseen))")
     #expect(unseen.criminal.falseAlarmRate <= 0.07 && unseen.emergency.falseAlarmRate <= 0.07)
     let unseenG = try evaluation("safety-unseen-g.tsv")
     #expect(unseenG.criminal.recall >= 0.88 && unseenG.emergency.recall >= 0.88, "\(EvaluationReport.safety(unseenG))")
     #expect(unseenG.criminal.falseAlarmRate <= 0.08 && unseenG.emergency.falseAlarmRate <= 0.07)
+    let unseenN = try evaluation("safety-unseen-n.tsv")
+    #expect(unseenN.criminal.recall >= 0.93 && unseenN.emergency.recall >= 0.95, "\(EvaluationReport.safety(unseenN))")
+    #expect(unseenN.criminal.falseAlarmRate <= 0.05 && unseenN.emergency.falseAlarmRate <= 0.07)
   }
 }
