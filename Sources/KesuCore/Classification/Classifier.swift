@@ -44,8 +44,8 @@ public struct Classifier: Sendable {
     var calmMarker = false
     /// The highest level of a `firm` cue (客户很生气, 他妈的): the weights do not go below it.
     var firmLevel = 0
-    /// A `firm` level-0 cue (客户语气平和, 我不着急): only firm cues, the type and the situations
-    /// set the level, and the weights do not raise it.
+    /// A `firm` level-0 cue, an agent's note that the customer is calm (客户语气平和, 说不着急):
+    /// only firm cues, the type and the situations set the level, and the weights do not raise it.
     var firmCalm = false
     var demands: [Reading.Demand] = []
     for fired in hits.fired {
@@ -61,8 +61,10 @@ public struct Classifier: Sendable {
         }
       case .emotion(let cueLevel):
         level = max(level, cueLevel)
-        if rule.firm { firmLevel = max(firmLevel, cueLevel) }
-        if rule.firm, cueLevel == 0 { firmCalm = true }
+        if rule.firm {
+          firmLevel = max(firmLevel, cueLevel)
+          if cueLevel == 0 { firmCalm = true }
+        }
         if cueLevel == 0 { calmMarker = true }
       case .stage, .forbidden: break
       }
