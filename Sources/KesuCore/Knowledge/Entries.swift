@@ -185,7 +185,7 @@ public struct ClassifierSettings: Codable, Sendable {
   /// A situation the learned model scores is reported when probability plus bonus reach this.
   public var learnedSituationThreshold: Double = 0.4
   /// The same for a crime or an emergency no cue reported: the weights alone must reach this.
-  public var learnedSafetyThreshold: Double = 0.3
+  public var learnedSafetyThreshold: Double = 0.25
   public var location = SourceLocation(file: "classifier.yaml", line: 1, column: 1)
   public init() {}
 }
