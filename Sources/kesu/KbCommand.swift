@@ -78,7 +78,7 @@ struct KbCommand: ParsableCommand {
         if LabelledSet.isSafetySet(contents) {
           let lines = try LabelledSet.safetyLines(contents, file: file)
           return EvaluationReport.safety(SafetyEvaluation(classifier: engine.classifier, lines: lines))
-        } else if contents.hasPrefix("text\tfamilies") {
+        } else if LabelledSet.isAgentSet(contents) {
           let lines = try LabelledSet.agentLines(contents, file: file, knowledge: engine.knowledge)
           return EvaluationReport.checker(CheckerEvaluation(checker: engine.checker, lines: lines))
         }

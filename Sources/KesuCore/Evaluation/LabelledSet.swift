@@ -106,9 +106,16 @@ public struct LabelledSet: Sendable {
     return result
   }
 
+  static let agentHeader = ["text", "families"]
+
+  /// Whether `contents` is a set of agent lines (by its header line).
+  public static func isAgentSet(_ contents: String) -> Bool {
+    contents.hasPrefix(agentHeader.joined(separator: "\t"))
+  }
+
   public static func agentLines(_ contents: String, file: String, knowledge: KnowledgeBase) throws(FormatError) -> [AgentLine] {
     var result: [AgentLine] = []
-    for (line, fields) in try rows(contents, file: file, header: ["text", "families"]) {
+    for (line, fields) in try rows(contents, file: file, header: agentHeader) {
       let families = labels(fields[1])
       if let unknown = families.first(where: { knowledge.family($0) == nil }) {
         throw FormatError(file: file, line: line, message: "unknown forbidden family '\(unknown)'")
